@@ -57,10 +57,22 @@ export async function generateSpec(entry: SpecEntry): Promise<GeneratedFile[]> {
     entry.metaPath,
   );
 
+  const document = await format(
+    [
+      header,
+      '',
+      '/** The OpenAPI document, as a plain object (for run-time validation by the emulators). */',
+      `export const document: Record<string, unknown> = ${JSON.stringify(doc)};`,
+      '',
+    ].join('\n'),
+    entry.documentPath,
+  );
+
   const outputs: [string, string | null][] = [
     [entry.typesPath, types],
     [entry.validatorsPath, validators],
     [entry.metaPath, meta],
+    [entry.documentPath, document],
   ];
   const results: GeneratedFile[] = [];
   for (const [file, content] of outputs) {

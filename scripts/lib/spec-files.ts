@@ -18,6 +18,8 @@ export interface SpecEntry {
   metaPath: string;
   /** Absolute path of the standalone request validators. */
   validatorsPath: string;
+  /** Absolute path of the spec as a plain object, for run-time validation (emulators, tests). */
+  documentPath: string;
 }
 
 interface RedoclyApi {
@@ -44,6 +46,7 @@ export function readSpecEntries(root = repoRoot): SpecEntry[] {
       typesPath,
       metaPath: `${base}.meta.ts`,
       validatorsPath: `${base}.validators.ts`,
+      documentPath: `${base}.document.ts`,
     };
   });
 }

@@ -17,6 +17,7 @@ async function generateInto(dir: string, entry: ReturnType<typeof readSpecEntrie
     typesPath: at(entry.typesPath),
     metaPath: at(entry.metaPath),
     validatorsPath: at(entry.validatorsPath),
+    documentPath: at(entry.documentPath),
   });
 }
 

@@ -1,0 +1,532 @@
+/**
+ * Huawei Cloud AK/SK request signing, `SDK-HMAC-SHA256` (the default "APIG" signer of the
+ * official SDKs and of the signing guide).
+ *
+ *     CanonicalRequest = Method \n CanonicalURI \n CanonicalQuery \n CanonicalHeaders \n
+ *                        SignedHeaders \n hex(SHA-256(body))
+ *     StringToSign     = "SDK-HMAC-SHA256" \n X-Sdk-Date \n hex(SHA-256(CanonicalRequest))
+ *     Signature        = hex(HMAC-SHA256(key = UTF-8(SK), StringToSign))
+ *     Authorization    = "SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<a;b;c>, Signature=<hex>"
+ *
+ * Choices where the official SDKs disagree with each other (all irrelevant for UUID/hex path
+ * segments and simple queries, which is what the ECS NIC endpoints use):
+ *
+ * - Path: the URL's path is split on `/`, then each segment is percent-decoded once and re-encoded
+ *   with the RFC 3986 unreserved set (upper-case hex). An already-escaped path from a `URL` is thus
+ *   never double-encoded (`%41` -> `A`, `%7E` -> `~`, `%25` stays `%25`), and an escaped slash
+ *   `%2F` stays inside its segment as `%2F`. The Python SDK also decodes then re-encodes, but it
+ *   decodes the whole path before splitting (so `%2F` becomes a separator there); Go encodes its
+ *   already-decoded path the same way; the Node SDK does not decode and double-encodes `%`. The
+ *   canonical URI always ends in `/` (only inside the canonical request); an empty path is `/`.
+ *   Dot segments are resolved by URL parsing before signing, exactly as `fetch` sends them.
+ * - Query: the raw query of the URL is split on `&` (empty parts skipped) and on the first `=`; keys
+ *   and values are percent-decoded once (`+` means a space, as the Go and Python SDKs send spaces)
+ *   and re-encoded like path segments, so a space is `%20`, `*` is `%2A`. A key without `=` signs as
+ *   `k=`. Pairs are sorted by decoded key, then decoded value, in UTF-16 code-unit order (the order
+ *   of `Array.prototype.sort`, as in the Node SDK); repeated keys are all kept.
+ * - Headers: every header given is signed, plus `host` and `x-sdk-date`. Names are lower-cased,
+ *   values trimmed (nothing else is collapsed), lines sorted by name in code-unit order (not
+ *   `localeCompare`). Header names containing `_` are left out of the signature, as the Go and
+ *   Python SDKs do (gateways commonly drop such headers, so signing them could never verify).
+ * - Host: the URL's authority as WHATWG `URL` serializes it: lower-case, default ports (`:443` for
+ *   https, `:80` for http) dropped as the Huawei DIS signing page advises and as `fetch` sends the
+ *   `Host` header; any other port kept (as Java's `getAuthority()`). A `host` header given by the
+ *   caller is signed instead (e.g. when the request goes through a proxy that sets another Host).
+ * - Body: hex SHA-256 of the exact bytes sent. If an `X-Sdk-Content-Sha256` header is signed, its
+ *   value replaces the body hash (all SDKs do this, e.g. `UNSIGNED-PAYLOAD` for uploads).
+ */
+import { hmacSha256, sha256Hex, timingSafeEqualString, toHex } from './hmac.js';
+import {
+  isHttpToken,
+  requireAbsoluteUrl,
+  requireAccessKey,
+  requireHeaderValue,
+  requireMethod,
+  requireSecret,
+} from './inputs.js';
+import {
+  compareCodeUnits,
+  encodeRfc3986,
+  percentDecodeToBytes,
+  utf8DecodeLossy,
+} from './rfc3986.js';
+
+export const HUAWEI_SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
+
+/** Hex SHA-256 of zero bytes: the payload hash of a request without a body. */
+export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
+const SDK_DATE_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+
+/**
+ * Headers as plain objects (values `undefined`/`null` are skipped, arrays joined with `, ` like
+ * `Headers` does), a `Headers` instance, or `[name, value]` pairs.
+ */
+export type HuaweiHeadersInput =
+  | Readonly<Record<string, string | readonly string[] | undefined | null>>
+  | Headers
+  | Iterable<readonly [string, string]>;
+
+/** The exact body bytes sent: a string (sent as UTF-8) or bytes; `undefined`/`null` = no body. */
+export type HuaweiBody = string | Uint8Array | ArrayBuffer | ArrayBufferView | null | undefined;
+
+export interface HuaweiRequestInput {
+  /** HTTP method exactly as sent (methods are case-sensitive; `fetch` upper-cases the usual ones). */
+  method: string;
+  /** Absolute URL of the request; path and query are canonicalized as described above. */
+  url: string | URL;
+  /** Headers to sign besides `host` and `x-sdk-date` (e.g. `Content-Type`, `X-Project-Id`). */
+  headers?: HuaweiHeadersInput;
+  body?: HuaweiBody;
+  /** Signing time: a `Date`, or an already formatted `YYYYMMDDTHHMMSSZ` string. */
+  date: Date | string;
+}
+
+export interface HuaweiSignInput extends HuaweiRequestInput {
+  accessKey: string;
+  secretKey: string;
+}
+
+export interface HuaweiSignature {
+  /** Value for the `Authorization` header. */
+  authorization: string;
+  /** Value that must be sent as the `X-Sdk-Date` header. */
+  sdkDate: string;
+  /** Lower-case signed header names joined with `;`, e.g. `content-type;host;x-sdk-date`. */
+  signedHeaders: string;
+  /** The canonical request that was hashed (useful to compare with a gateway's error message). */
+  canonicalRequest: string;
+}
+
+/** Formats a signing time as `YYYYMMDDTHHMMSSZ` (UTC); a string in that form is checked and kept. */
+export function formatSdkDate(date: Date | string): string {
+  if (date instanceof Date) {
+    const t = date.getTime();
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(t) || year < 0 || year > 9999) {
+      throw new TypeError('date must be a valid Date between years 0000 and 9999');
+    }
+    const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+    return (
+      pad(year, 4) +
+      pad(date.getUTCMonth() + 1) +
+      pad(date.getUTCDate()) +
+      'T' +
+      pad(date.getUTCHours()) +
+      pad(date.getUTCMinutes()) +
+      pad(date.getUTCSeconds()) +
+      'Z'
+    );
+  }
+  if (typeof date === 'string' && sdkDateToEpochMs(date) !== undefined) return date;
+  throw new TypeError('date must be a Date or a UTC time formatted as YYYYMMDDTHHMMSSZ');
+}
+
+/** Epoch milliseconds of a `YYYYMMDDTHHMMSSZ` string, or `undefined` if it is not a real time. */
+export function sdkDateToEpochMs(sdkDate: string): number | undefined {
+  const m = SDK_DATE_PATTERN.exec(sdkDate);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, 0);
+  const roundTrips =
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() === month - 1 &&
+    d.getUTCDate() === day &&
+    d.getUTCHours() === hour &&
+    d.getUTCMinutes() === minute &&
+    d.getUTCSeconds() === second;
+  return roundTrips ? d.getTime() : undefined;
+}
+
+/** Canonical URI of a URL path (`URL.pathname`, escaped or not): see the module comment. */
+export function huaweiCanonicalUri(pathname: string): string {
+  const encoded = pathname
+    .split('/')
+    .map((segment) => encodeRfc3986(percentDecodeToBytes(segment)))
+    .join('/');
+  return encoded.endsWith('/') ? encoded : encoded + '/';
+}
+
+/** Canonical query string of a raw query (`URL.search`, with or without the leading `?`). */
+export function huaweiCanonicalQueryString(search: string): string {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  const pairs: { sortKey: string; sortValue: string; text: string }[] = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const keyBytes = percentDecodeToBytes(eq < 0 ? part : part.slice(0, eq), true);
+    const valueBytes = percentDecodeToBytes(eq < 0 ? '' : part.slice(eq + 1), true);
+    pairs.push({
+      sortKey: utf8DecodeLossy(keyBytes),
+      sortValue: utf8DecodeLossy(valueBytes),
+      text: encodeRfc3986(keyBytes) + '=' + encodeRfc3986(valueBytes),
+    });
+  }
+  pairs.sort(
+    (a, b) =>
+      compareCodeUnits(a.sortKey, b.sortKey) ||
+      compareCodeUnits(a.sortValue, b.sortValue) ||
+      compareCodeUnits(a.text, b.text),
+  );
+  return pairs.map((p) => p.text).join('&');
+}
+
+/** Lower-case hex SHA-256 of the body bytes (the empty-body hash for `undefined`/`null`). */
+export async function huaweiPayloadHash(body: HuaweiBody): Promise<string> {
+  if (body === undefined || body === null) return EMPTY_BODY_SHA256;
+  if (typeof body !== 'string' && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) {
+    throw new TypeError('body must be a string, an ArrayBuffer, a typed array, null or undefined');
+  }
+  return sha256Hex(body);
+}
+
+type HeaderEntry = readonly [name: string, value: string];
+
+/** Reads any accepted header container into `[name, value]` pairs, names as given. */
+function headerEntries(headers: HuaweiHeadersInput | undefined): HeaderEntry[] {
+  if (headers === undefined || headers === null) return [];
+  if (typeof headers !== 'object') {
+    throw new TypeError('headers must be an object, a Headers instance or [name, value] pairs');
+  }
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    return [...headers.entries()];
+  }
+  if (Symbol.iterator in headers) {
+    const out: HeaderEntry[] = [];
+    for (const pair of headers as Iterable<readonly [string, string]>) {
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new TypeError('headers pairs must be [name, value] arrays');
+      }
+      out.push([pair[0], pair[1]]);
+    }
+    return out;
+  }
+  const out: HeaderEntry[] = [];
+  for (const [name, value] of Object.entries(
+    headers as Record<string, string | readonly string[] | undefined | null>,
+  )) {
+    if (value === undefined || value === null) continue;
+    out.push([name, Array.isArray(value) ? value.join(', ') : (value as string)]);
+  }
+  return out;
+}
+
+/** Validated, lower-cased and trimmed headers to sign (names with `_` left out). */
+function headersToSign(headers: HuaweiHeadersInput | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of headerEntries(headers)) {
+    if (typeof name !== 'string' || !isHttpToken(name)) {
+      throw new TypeError(`headers: ${JSON.stringify(String(name))} is not a valid header name`);
+    }
+    const lower = name.toLowerCase();
+    const checked = requireHeaderValue(value, `headers["${name}"]`);
+    if (lower.includes('_')) continue;
+    if (out.has(lower)) {
+      throw new TypeError(
+        `headers: "${lower}" is given more than once (names are case-insensitive)`,
+      );
+    }
+    out.set(lower, checked.trim());
+  }
+  return out;
+}
+
+/** Builds the canonical request over `signed` headers, in the order given. */
+async function canonicalRequestOver(
+  method: string,
+  url: URL,
+  signed: readonly HeaderEntry[],
+  body: HuaweiBody,
+): Promise<{ canonicalRequest: string; signedHeaders: string }> {
+  const contentSha = signed.find(([name]) => name === CONTENT_SHA256_HEADER);
+  const payloadHash = contentSha ? contentSha[1] : await huaweiPayloadHash(body);
+  const canonicalHeaders = signed.map(([name, value]) => `${name}:${value}\n`).join('');
+  const signedHeaders = signed.map(([name]) => name).join(';');
+  const canonicalRequest = [
+    method,
+    huaweiCanonicalUri(url.pathname),
+    huaweiCanonicalQueryString(url.search),
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
+  return { canonicalRequest, signedHeaders };
+}
+
+/**
+ * The canonical request `signHuawei` hashes for the same input (the given headers plus `host` and
+ * `x-sdk-date`), together with the SignedHeaders list and the `X-Sdk-Date` value.
+ */
+export async function huaweiCanonicalRequest(
+  input: HuaweiRequestInput,
+): Promise<{ canonicalRequest: string; signedHeaders: string; sdkDate: string }> {
+  if (input === null || typeof input !== 'object') {
+    throw new TypeError('huaweiCanonicalRequest expects an object argument');
+  }
+  const method = requireMethod(input.method);
+  const url = requireAbsoluteUrl(input.url);
+  const sdkDate = formatSdkDate(input.date);
+  const headers = headersToSign(input.headers);
+  const givenDate = headers.get('x-sdk-date');
+  if (givenDate !== undefined && givenDate !== sdkDate) {
+    throw new TypeError('headers["X-Sdk-Date"] differs from date; give only date');
+  }
+  headers.set('x-sdk-date', sdkDate);
+  if (!headers.has('host')) headers.set('host', url.host);
+  const signed = [...headers].sort((a, b) => compareCodeUnits(a[0], b[0]));
+  const result = await canonicalRequestOver(method, url, signed, input.body);
+  return { ...result, sdkDate };
+}
+
+/** `SDK-HMAC-SHA256` \n X-Sdk-Date \n hex(SHA-256(canonical request)). */
+export async function huaweiStringToSign(
+  sdkDate: string,
+  canonicalRequest: string,
+): Promise<string> {
+  return `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonicalRequest)}`;
+}
+
+async function signatureHex(secretKey: string, stringToSign: string): Promise<string> {
+  return toHex(await hmacSha256(secretKey, stringToSign));
+}
+
+/**
+ * Signs a request. Send `authorization` as `Authorization` and `sdkDate` as `X-Sdk-Date`, plus
+ * every header given (with the values given), the exact body bytes, and the URL as given.
+ */
+export async function signHuawei(input: HuaweiSignInput): Promise<HuaweiSignature> {
+  if (input === null || typeof input !== 'object') {
+    throw new TypeError('signHuawei expects an object argument');
+  }
+  const accessKey = requireAccessKey(input.accessKey);
+  const secretKey = requireSecret(input.secretKey, 'secretKey');
+  const { canonicalRequest, signedHeaders, sdkDate } = await huaweiCanonicalRequest(input);
+  const signature = await signatureHex(
+    secretKey,
+    await huaweiStringToSign(sdkDate, canonicalRequest),
+  );
+  return {
+    authorization: `${HUAWEI_SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    sdkDate,
+    signedHeaders,
+    canonicalRequest,
+  };
+}
+
+/** The three parameters of an `SDK-HMAC-SHA256` Authorization header. */
+export interface HuaweiAuthorization {
+  accessKey: string;
+  /** Header names in the order they were listed. */
+  signedHeaders: string[];
+  /** Lower-case hex. */
+  signature: string;
+}
+
+const AUTHORIZATION_PATTERN =
+  /^SDK-HMAC-SHA256 +Access=([^\s,]+) *, *SignedHeaders=([^\s,]+) *, *Signature=([0-9A-Fa-f]{64})$/;
+
+/**
+ * Parses an Authorization header value; `undefined` if it is not a well-formed `SDK-HMAC-SHA256`
+ * header (signed header names must be lower-case HTTP tokens, listed once each).
+ */
+export function parseHuaweiAuthorization(header: string): HuaweiAuthorization | undefined {
+  const m = AUTHORIZATION_PATTERN.exec(header.trim());
+  if (!m) return undefined;
+  const names = m[2]!.split(';');
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!isHttpToken(name) || name !== name.toLowerCase() || seen.has(name)) return undefined;
+    seen.add(name);
+  }
+  return { accessKey: m[1]!, signedHeaders: names, signature: m[3]!.toLowerCase() };
+}
+
+export type HuaweiVerifyFailureReason =
+  | 'missing-authorization'
+  | 'bad-format'
+  | 'unknown-access-key'
+  | 'missing-signed-header'
+  | 'clock-skew'
+  | 'signature-mismatch';
+
+export type HuaweiVerifyResult =
+  | { ok: true; accessKey: string; signedHeaders: string[]; sdkDate: string }
+  | {
+      ok: false;
+      reason: HuaweiVerifyFailureReason;
+      /** Human-readable; never contains a secret key or the expected signature. */
+      message: string;
+      /** The access key the request claimed, when it could be parsed. */
+      accessKey?: string;
+      /** For `missing-signed-header`: the listed header the request lacks. */
+      header?: string;
+    };
+
+export interface HuaweiVerifyInput {
+  /** The method as received. */
+  method: string;
+  /** The absolute URL as received, e.g. `new URL(req.url, 'http://' + req.headers.host)`. */
+  url: string | URL;
+  /** The headers as received (Node's `req.headers` and `Headers` both work). */
+  headers: HuaweiHeadersInput;
+  /** The body bytes as received. */
+  body?: HuaweiBody;
+  /** The secret key to check against. With `accessKey`, other access keys are unknown. */
+  secretKey?: string;
+  accessKey?: string;
+  /** Looks up the secret key of an access key; `undefined` means unknown. */
+  lookupSecretKey?: (accessKey: string) => string | undefined | Promise<string | undefined>;
+  /** When given (or when `maxClockSkewMs` is), X-Sdk-Date must be within the window of `now`. */
+  now?: Date | number;
+  /** Allowed |X-Sdk-Date - now| in ms. Default 15 minutes, the gateway's documented limit. */
+  maxClockSkewMs?: number;
+}
+
+const DEFAULT_MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+/** Received headers, names lower-cased; repeated names joined with `, `. Never throws. */
+function receivedHeaders(headers: HuaweiHeadersInput): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of headerEntries(headers)) {
+    if (typeof name !== 'string' || typeof value !== 'string') continue;
+    const lower = name.toLowerCase();
+    const previous = out.get(lower);
+    out.set(lower, previous === undefined ? value : `${previous}, ${value}`);
+  }
+  return out;
+}
+
+/**
+ * Verifies a received request the way the gateway does: parses `Authorization`, recomputes the
+ * signature over exactly the headers listed in SignedHeaders (in the listed order, values taken
+ * from the received request) and compares in constant time. A signed `host` missing from the
+ * received headers is taken from the URL. Throws a `TypeError` only for a bad call (no key source,
+ * invalid method or URL); everything about the request itself is reported in the result.
+ */
+export async function verifyHuaweiSignature(input: HuaweiVerifyInput): Promise<HuaweiVerifyResult> {
+  if (input === null || typeof input !== 'object') {
+    throw new TypeError('verifyHuaweiSignature expects an object argument');
+  }
+  const method = requireMethod(input.method);
+  const url = requireAbsoluteUrl(input.url);
+  if (input.secretKey === undefined && typeof input.lookupSecretKey !== 'function') {
+    throw new TypeError('verifyHuaweiSignature needs secretKey or lookupSecretKey');
+  }
+  if (input.secretKey !== undefined) requireSecret(input.secretKey, 'secretKey');
+  if (input.accessKey !== undefined) requireAccessKey(input.accessKey);
+
+  let headers: Map<string, string>;
+  try {
+    headers = receivedHeaders(input.headers);
+  } catch {
+    return { ok: false, reason: 'bad-format', message: 'headers could not be read' };
+  }
+  const authorization = headers.get('authorization');
+  if (authorization === undefined || authorization.trim() === '') {
+    return { ok: false, reason: 'missing-authorization', message: 'no Authorization header' };
+  }
+  const parsed = parseHuaweiAuthorization(authorization);
+  if (!parsed) {
+    return {
+      ok: false,
+      reason: 'bad-format',
+      message:
+        'Authorization is not "SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<a;b>, Signature=<64 hex>"',
+    };
+  }
+  const { accessKey } = parsed;
+  if (!parsed.signedHeaders.includes('x-sdk-date')) {
+    return {
+      ok: false,
+      reason: 'bad-format',
+      message: 'SignedHeaders must include x-sdk-date',
+      accessKey,
+    };
+  }
+
+  let secretKey: string | undefined;
+  if (input.secretKey !== undefined) {
+    secretKey =
+      input.accessKey === undefined || input.accessKey === accessKey ? input.secretKey : undefined;
+  } else {
+    const found = await input.lookupSecretKey!(accessKey);
+    secretKey = typeof found === 'string' && found.length > 0 ? found : undefined;
+  }
+  if (secretKey === undefined) {
+    return {
+      ok: false,
+      reason: 'unknown-access-key',
+      message: `access key ${accessKey} is not known`,
+      accessKey,
+    };
+  }
+
+  const signed: HeaderEntry[] = [];
+  for (const name of parsed.signedHeaders) {
+    let value = headers.get(name);
+    if (value === undefined && name === 'host') value = url.host;
+    if (value === undefined) {
+      return {
+        ok: false,
+        reason: 'missing-signed-header',
+        message: `signed header ${name} is not in the request`,
+        accessKey,
+        header: name,
+      };
+    }
+    signed.push([name, value.trim()]);
+  }
+
+  const sdkDate = headers.get('x-sdk-date')!.trim();
+  const signedAt = sdkDateToEpochMs(sdkDate);
+  if (signedAt === undefined) {
+    return {
+      ok: false,
+      reason: 'bad-format',
+      message: 'X-Sdk-Date is not a UTC time formatted as YYYYMMDDTHHMMSSZ',
+      accessKey,
+    };
+  }
+  if (input.now !== undefined || input.maxClockSkewMs !== undefined) {
+    const now = input.now === undefined ? Date.now() : new Date(input.now).getTime();
+    const maxSkew = input.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+    if (!(Math.abs(now - signedAt) <= maxSkew)) {
+      return {
+        ok: false,
+        reason: 'clock-skew',
+        message: `X-Sdk-Date ${sdkDate} is more than ${maxSkew} ms away from the server time`,
+        accessKey,
+      };
+    }
+  }
+
+  let canonicalRequest: string;
+  try {
+    ({ canonicalRequest } = await canonicalRequestOver(method, url, signed, input.body));
+  } catch {
+    return { ok: false, reason: 'bad-format', message: 'the body could not be read', accessKey };
+  }
+  const expected = await signatureHex(
+    secretKey,
+    await huaweiStringToSign(sdkDate, canonicalRequest),
+  );
+  if (!timingSafeEqualString(parsed.signature, expected)) {
+    return {
+      ok: false,
+      reason: 'signature-mismatch',
+      message: 'the signature does not match the request',
+      accessKey,
+    };
+  }
+  return { ok: true, accessKey, signedHeaders: parsed.signedHeaders, sdkDate };
+}

@@ -1,0 +1,95 @@
+/**
+ * Per-call reliability options, carried on the `Request` object itself.
+ *
+ * openapi-fetch copies every per-call init key it does not know onto the `Request` it builds, so
+ *
+ *     client.POST('/servers/{server_id}/os-interface', { params, body, timeoutMs: 120_000, maxRetries: 0 })
+ *
+ * arrives at the resilient fetch as `request.timeoutMs` / `request.maxRetries`. The global
+ * `RequestInit` augmentation below makes those keys type-check in every openapi-fetch call.
+ *
+ * A middleware that returns a *new* `Request` (for example to add a signature header) drops these
+ * properties: build it with {@link carryRequestOptions}`(old, new)` to keep them.
+ */
+import type { ProviderKey } from './errors.js';
+
+declare global {
+  interface RequestInit {
+    /** cloud-nic: timeout of each attempt in ms for this call (overrides the client's). */
+    timeoutMs?: number;
+    /** cloud-nic: retries allowed for this call (0 = one attempt only). */
+    maxRetries?: number;
+  }
+}
+
+/** The per-call options the resilient fetch reads from a request. */
+export interface RequestReliabilityOptions {
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+/** Names the error context of a request for error messages (set by the provider clients). */
+export interface RequestContext {
+  provider?: ProviderKey;
+  /** operationId from the spec. */
+  operation?: string;
+}
+
+const CONTEXT = Symbol.for('cloud-nic.requestContext');
+
+type Carrier = Request & {
+  timeoutMs?: unknown;
+  maxRetries?: unknown;
+  [CONTEXT]?: RequestContext;
+};
+
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : undefined;
+}
+
+/** Reads `timeoutMs` / `maxRetries` set on a request (ignores invalid values). */
+export function readRequestOptions(request: Request): RequestReliabilityOptions {
+  const r = request as Carrier;
+  const out: RequestReliabilityOptions = {};
+  const timeoutMs = nonNegative(r.timeoutMs);
+  const maxRetries = nonNegative(r.maxRetries);
+  if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  if (maxRetries !== undefined) out.maxRetries = Math.floor(maxRetries);
+  return out;
+}
+
+/** Sets per-call options on a request (what openapi-fetch does for init keys). */
+export function setRequestOptions<R extends Request>(
+  request: R,
+  options: RequestReliabilityOptions,
+): R {
+  const r = request as unknown as Carrier;
+  if (options.timeoutMs !== undefined) r.timeoutMs = options.timeoutMs;
+  if (options.maxRetries !== undefined) r.maxRetries = options.maxRetries;
+  return request;
+}
+
+/** Attaches provider/operation names to a request, for the errors the resilient fetch raises. */
+export function setRequestContext<R extends Request>(request: R, context: RequestContext): R {
+  const r = request as unknown as Carrier;
+  r[CONTEXT] = { ...r[CONTEXT], ...context };
+  return request;
+}
+
+export function getRequestContext(request: Request): RequestContext {
+  return { ...(request as Carrier)[CONTEXT] };
+}
+
+/**
+ * Copies the per-call options and context from the request a middleware received to the one it
+ * returns, and returns the new request: `return carryRequestOptions(request, new Request(...))`.
+ */
+export function carryRequestOptions<R extends Request>(from: Request, to: R): R {
+  if ((from as Request) === to) return to;
+  const src = from as Carrier;
+  const dst = to as unknown as Carrier;
+  if (src.timeoutMs !== undefined && dst.timeoutMs === undefined) dst.timeoutMs = src.timeoutMs;
+  if (src.maxRetries !== undefined && dst.maxRetries === undefined) dst.maxRetries = src.maxRetries;
+  if (src[CONTEXT] !== undefined) dst[CONTEXT] = { ...src[CONTEXT], ...dst[CONTEXT] };
+  return to;
+}
