@@ -7,10 +7,14 @@ import { repoRoot } from './lib/spec-files.js';
 const ok = await generateAll({ lint: false });
 if (!ok) process.exit(1);
 
-const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'generated/'], {
-  cwd: repoRoot,
-  encoding: 'utf8',
-}).trim();
+const status = execFileSync(
+  'git',
+  ['status', '--porcelain', '--untracked-files=all', '--', 'generated/'],
+  {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  },
+).trim();
 
 if (status) {
   console.error('\ngenerated/ is out of date with specs/:');

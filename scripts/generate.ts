@@ -93,7 +93,9 @@ function lintAll(): Promise<{ ok: boolean; output: string }> {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ ok: code === 0 && !/warning/i.test(stripBanner(output)), output }));
+    child.on('close', (code) =>
+      resolve({ ok: code === 0 && !/warning/i.test(stripBanner(output)), output }),
+    );
   });
 }
 
@@ -132,7 +134,9 @@ export async function generateAll(options: { lint: boolean }): Promise<boolean> 
     return false;
   }
   const ms = Math.round(performance.now() - started);
-  console.log(`generated ${files.length} files from ${entries.length} specs in ${ms} ms${options.lint ? ' (lint clean)' : ''}`);
+  console.log(
+    `generated ${files.length} files from ${entries.length} specs in ${ms} ms${options.lint ? ' (lint clean)' : ''}`,
+  );
   return true;
 }
 
@@ -151,9 +155,13 @@ async function watchSpecs(): Promise<void> {
           const started = performance.now();
           try {
             const files = await generateSpec(entry);
-            const changed = files.filter((f) => f.changed).map((f) => path.relative(repoRoot, f.file));
+            const changed = files
+              .filter((f) => f.changed)
+              .map((f) => path.relative(repoRoot, f.file));
             const ms = (performance.now() - started).toFixed(0);
-            console.log(`${entry.name}: ${changed.length ? changed.join(', ') : 'no change'} (${ms} ms)`);
+            console.log(
+              `${entry.name}: ${changed.length ? changed.join(', ') : 'no change'} (${ms} ms)`,
+            );
           } catch (error) {
             console.error(`${entry.name}: ${(error as Error).message}`);
           }

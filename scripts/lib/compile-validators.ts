@@ -52,8 +52,9 @@ export function compileRequestValidators(
     Object.entries(pointers).map(([operationId, pointer]) => [operationId, `${id}${pointer}`]),
   );
   let code = standaloneCode(ajv, refs);
-  code = code.replace(/const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g, (_m, name) =>
-    `const ${name} = ucs2length;`,
+  code = code.replace(
+    /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/g,
+    (_m, name) => `const ${name} = ucs2length;`,
   );
   if (/\brequire\(/.test(code)) {
     const what = code.match(/require\("([^"]+)"\)/)?.[1];

@@ -115,7 +115,8 @@ function collectMicroversionFields(
       found.push(...collectMicroversionFields(branch, resolve, pointer, seen));
     }
   }
-  if (node.items) found.push(...collectMicroversionFields(node.items, resolve, `${pointer}/-`, seen));
+  if (node.items)
+    found.push(...collectMicroversionFields(node.items, resolve, `${pointer}/-`, seen));
   // The same field can be reached through several branches; keep one entry per pointer.
   return [...new Map(found.map((f) => [f.pointer, f])).values()];
 }

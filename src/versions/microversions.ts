@@ -39,7 +39,9 @@ export interface ComputeVersionDocument {
 export function rangeFromVersionDocument(doc: ComputeVersionDocument): MicroversionRange | null {
   const entries = doc.versions ?? (doc.version ? [doc.version] : []);
   const entry =
-    entries.find((v) => v.id === 'v2.1') ?? entries.find((v) => v.status === 'CURRENT') ?? entries[0];
+    entries.find((v) => v.id === 'v2.1') ??
+    entries.find((v) => v.status === 'CURRENT') ??
+    entries[0];
   if (!entry || !entry.version || !isMicroversion(entry.version)) return null;
   const low = entry.min_version && isMicroversion(entry.min_version) ? entry.min_version : '2.1';
   return { min: low, max: entry.version };

@@ -53,7 +53,8 @@ export function daysUntil(notBefore: string, now: Date): number {
 
 /** Why a version cannot be called at `now`, or null when it can. */
 export function scpVersionRefusal(entry: ScpVersionEntry, now: Date): string | null {
-  if (entry.status === 'PLANNED') return 'it is PLANNED (documented only; calls are not available yet)';
+  if (entry.status === 'PLANNED')
+    return 'it is PLANNED (documented only; calls are not available yet)';
   if (entry.status === 'DEPRECATED' && entry.notBefore && daysUntil(entry.notBefore, now) <= 0) {
     return `it is DEPRECATED and its Not Before date ${entry.notBefore} has been reached`;
   }
@@ -107,7 +108,8 @@ export function selectScpApiVersion(
       });
     }
   } else {
-    entry = table.find((e) => e.status === 'CURRENT') ?? table.find((e) => usable.includes(e.version));
+    entry =
+      table.find((e) => e.status === 'CURRENT') ?? table.find((e) => usable.includes(e.version));
     if (!entry) {
       throw new VersionError({
         message: `SCP ${operationId}: no callable API version (all are refused at ${now.toISOString().slice(0, 10)})`,
@@ -122,7 +124,12 @@ export function selectScpApiVersion(
   return entry!.version;
 }
 
-function warnIfNear(operationId: string, entry: ScpVersionEntry, now: Date, policy: ScpVersionPolicy) {
+function warnIfNear(
+  operationId: string,
+  entry: ScpVersionEntry,
+  now: Date,
+  policy: ScpVersionPolicy,
+) {
   if (!entry.notBefore || !policy.onWarning) return;
   const daysLeft = daysUntil(entry.notBefore, now);
   if (daysLeft > (policy.warnWithinDays ?? 90)) return;

@@ -55,9 +55,14 @@ export function collectExamples(doc: Json): ExampleCase[] {
   const exampleValue = (example: unknown) => resolve<Json>(example).value;
 
   const fromHolder = (holder: Json, at: string, schemaPointer: string) => {
-    if ('example' in holder) cases.push({ at: `${at}/example`, schema: schemaPointer, value: holder.example });
+    if ('example' in holder)
+      cases.push({ at: `${at}/example`, schema: schemaPointer, value: holder.example });
     for (const [name, example] of Object.entries((holder.examples as Json) ?? {})) {
-      cases.push({ at: `${at}/examples/${escape(name)}`, schema: schemaPointer, value: exampleValue(example) });
+      cases.push({
+        at: `${at}/examples/${escape(name)}`,
+        schema: schemaPointer,
+        value: exampleValue(example),
+      });
     }
   };
 
@@ -74,7 +79,9 @@ export function collectExamples(doc: Json): ExampleCase[] {
     }
     // Schema-level examples (JSON Schema 2020-12: an array of instances).
     if (Array.isArray(obj.examples) && (obj.type || obj.properties || obj.oneOf || obj.$ref)) {
-      obj.examples.forEach((value, i) => cases.push({ at: `${at}/examples/${i}`, schema: at, value }));
+      obj.examples.forEach((value, i) =>
+        cases.push({ at: `${at}/examples/${i}`, schema: at, value }),
+      );
     }
     for (const [key, child] of Object.entries(obj)) {
       if (key === 'examples' || key === 'example') continue;
