@@ -2,1889 +2,2593 @@
 
 /** The OpenAPI document, as a plain object (for run-time validation by the emulators). */
 export const document: Record<string, unknown> = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Huawei Cloud ECS: network interfaces (NICs) of a server',
-    version: 'v1 and v2.1 (compute 2.1)',
-    summary:
-      'Add, list, show and remove the NICs of a Huawei Cloud Elastic Cloud Server, through the native v1 batch API with job polling or the discarded Nova-compatible v2.1 API.',
-    license: { name: 'MIT', identifier: 'MIT' },
-    description:
-      'The NIC part of the **Huawei Cloud Elastic Cloud Server (ECS)** API. It is the single source of\ntruth for the `huawei` provider of cloud-nic: the TypeScript types, request validators,\nmicroversion table, emulator checks and these docs are all derived from it.\n\n## What it covers\n\n| operation | call | status |\n|---|---|---|\n| `batchAddServerNics` | `POST /v1/{project_id}/cloudservers/{server_id}/nics` | recommended, asynchronous (job) |\n| `batchDeleteServerNics` | `POST /v1/{project_id}/cloudservers/{server_id}/nics/delete` | recommended, asynchronous (job) |\n| `listServerInterfaces` | `GET /v1/{project_id}/cloudservers/{server_id}/os-interface` | recommended |\n| `showJob` | `GET /v1/{project_id}/jobs/{job_id}` | recommended |\n| `novaListServerInterfaces` | `GET /v2.1/{project_id}/servers/{server_id}/os-interface` | discarded by Huawei |\n| `novaAttachServerInterface` | `POST /v2.1/{project_id}/servers/{server_id}/os-interface` | discarded by Huawei |\n| `novaShowServerInterface` | `GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}` | discarded by Huawei |\n| `novaDetachServerInterface` | `DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}` | discarded by Huawei |\n| `listComputeVersions` | `GET /` | version discovery, unsigned |\n\nHuawei marks the Nova-compatible v2.1 NIC calls "Discarded" and points to the v1 batch calls\ninstead. They still answer, and the current official Go SDK still ships attach and show, so\nthey are described here with `deprecated: true` and the replacement named in each operation.\n\nLeft out: the attachable-NIC count (`GET .../os-interface_extension`; the same number comes\nback as `attachableQuantity` from `listServerInterfaces`) and the update of an attachment\'s\n`delete_on_termination` flag (`PUT .../os-interface/{port_id}`).\n\n## Hosts\n\nEvery call, the Nova-compatible ones included, goes to the ECS endpoint of a region:\n`https://ecs.{region}.myhuaweicloud.com`. The official Go SDK knows, among others,\n`cn-north-4` (Beijing 4, the default here), `cn-north-1`, `cn-north-9`, `cn-east-2`,\n`cn-east-3`, `cn-south-1`, `cn-southwest-2`, `ap-southeast-1`, `ap-southeast-2`,\n`ap-southeast-3`, `af-south-1`, `sa-brazil-1`, `la-north-2`, `la-south-2`, `na-mexico-1`,\n`tr-west-1`, `me-east-1` and `eu-west-101`. The list grows, so the variable is free-form.\n\n## Authentication\n\nEvery call except `listComputeVersions` is signed with Huawei\'s AK/SK algorithm\n`SDK-HMAC-SHA256`: an `Authorization` header computed from a canonical form of the request,\nplus the `X-Sdk-Date` header that the signature covers. The security scheme `HuaweiAkSk`\nspells out the algorithm. Two optional headers go with it: `X-Project-Id` (the project ID,\nadded and signed by the official SDKs; the ECS paths carry the project ID already) and\n`X-Security-Token` (required when the AK/SK pair is temporary). Project-scoped IAM tokens\n(`X-Auth-Token`) also exist at Huawei but are not used by cloud-nic and not modelled here.\n\n## Versioning\n\nThe v1 calls have no version header. The v2.1 calls follow Nova microversions: a request may\ncarry `X-OpenStack-Nova-API-Version: 2.X` or, from microversion 2.27 on,\n`OpenStack-API-Version: compute 2.X`; without either header the service uses **2.1**.\nHuawei does not publish its highest microversion. A client discovers the real range at run\ntime from `GET /` (`listComputeVersions`: `version` is the maximum, `min_version` the\nminimum of the v2.1 entry). The root extension `x-openstack-microversions` therefore gives\n`max: \'2.1\'`, the highest version this document\'s schemas assume: Huawei documents no\nmicroversion-dependent field for NICs (upstream Nova\'s `tag` field, 2.49 and later, is absent\nfrom Huawei\'s docs and from this document). cloud-nic sends no microversion header on the\nNIC calls.\n\n## Asynchronous behaviour\n\n- `batchAddServerNics` and `batchDeleteServerNics` only queue the work and answer with a\n  `job_id`. Poll `showJob` until `status` is `SUCCESS` or `FAIL` (`INIT` and `RUNNING` mean\n  not yet); each NIC appears as a sub-job. The operations carry `x-async` for this.\n- `novaAttachServerInterface` answers as soon as the port is bound; `port_state` is usually\n  still `DOWN`. Poll `novaShowServerInterface` until it reads `ACTIVE`.\n- `novaDetachServerInterface` answers `202` (or `204`) before the NIC is gone; poll\n  `novaListServerInterfaces` until the port is no longer listed.\n\n## Errors\n\nThree body shapes reach a client, and each error response below says which ones it can carry\n(a `oneOf` where several are possible):\n\n- **ECS service errors** (`EcsError`): `{"error": {"code": "Ecs.0005", "message": "...",\n  "details": [...]}}`, documented for the native v1 API.\n- **API gateway errors** (`ApiGatewayError`): flat `{"error_code": "APIGW.0301", "error_msg":\n  "...", "request_id": "..."}`, sent by the gateway in front of every call, e.g. when the\n  signature is wrong (401) or a rate limit is hit (429).\n- **Nova faults** (`NovaFault`, v2.1 calls only): `{"<faultName>": {"code": 404, "message":\n  "..."}}` as upstream Nova sends them. Huawei documents no v2.1 error body, so the v2.1\n  errors accept all three shapes.\n\nHuawei documents no per-call status codes, only a general list (200, 201, 202, 204 and the\nusual 4xx/5xx). The codes given per operation here are cloud-nic\'s reading of that list, of\nHuawei\'s own Go libraries (`OkCodes`) and of upstream Nova.\n\n## Known differences between Huawei\'s docs and the wire\n\n- **Attach by port with a fixed IP.** One official v2.1 example sends `port_id` together with\n  `fixed_ips`, which its own parameter table forbids (the SDK says the IPs are then ignored).\n  This document rejects that body; its examples use one form each.\n- **Leading space in an ID.** The official attach response example has `" ce531f90-..."` (a\n  space before the port ID). That is a typo in the page; the examples here do not copy it.\n- **Batch add with both IDs.** For `batchAddServerNics` the current SDK says `port_id` wins\n  over `subnet_id` and the subnet-only fields are then ignored; an older revision said the two\n  cannot be given together. This document takes the strict reading (see the operation).\n- **Content type.** The official SDKs declare `application/json;charset=UTF-8` for POST\n  bodies. It is the same JSON; this document names the media type `application/json`, and a\n  client may add the charset parameter (it is then part of the signed `content-type` header).\n- **`subnet_id` means a network ID** in `batchAddServerNics`: the value is the ID of the VPC\n  subnet\'s network (the Neutron network ID, also shown as `net_id`), not of the IPv4 subnet.\n\n## Sources\n\n- Huawei Cloud ECS API reference (support.huaweicloud.com: ecs_03_0801 to ecs_03_0804 for the\n  v2.1 NIC calls, ecs_02_0501 and ecs_02_0502 for the batch calls, ecs_01_0006 and ecs_03_0101\n  for microversions and version discovery, ecs_07_0001 and ecs_07_0005 for status codes and\n  error bodies) and the API signing guide (devg-apisign).\n- The official SDKs: `huaweicloud/huaweicloud-sdk-go-v3` (`services/ecs/v2`, `core/auth/signer`),\n  `huaweicloud-sdk-python-v3`, `huaweicloud-sdk-nodejs-v3` and `huaweicloud-sdk-java-v3`\n  (signing code and test vectors), and Huawei\'s gophercloud fork `huaweicloud/golangsdk`\n  (status codes of the v2.1 calls).\n- Upstream OpenStack Nova for the fault body and the microversion headers.\n\nWhere a fact is cloud-nic\'s own inference rather than documented, the text says so.\n',
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Huawei Cloud ECS: network interfaces (NICs) of a server",
+    "version": "v1 and v2.1 (compute 2.1)",
+    "summary": "Add, list, show and remove the NICs of a Huawei Cloud Elastic Cloud Server, through the native v1 batch API with job polling or the discarded Nova-compatible v2.1 API.",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "description": "The NIC part of the **Huawei Cloud Elastic Cloud Server (ECS)** API. It is the single source of\ntruth for the `huawei` provider of cloud-nic: the TypeScript types, request validators,\nmicroversion table, emulator checks and these docs are all derived from it.\n\n## What it covers\n\n| operation | call | status |\n|---|---|---|\n| `batchAddServerNics` | `POST /v1/{project_id}/cloudservers/{server_id}/nics` | recommended, asynchronous (job) |\n| `batchDeleteServerNics` | `POST /v1/{project_id}/cloudservers/{server_id}/nics/delete` | recommended, asynchronous (job) |\n| `listServerInterfaces` | `GET /v1/{project_id}/cloudservers/{server_id}/os-interface` | recommended |\n| `showJob` | `GET /v1/{project_id}/jobs/{job_id}` | recommended |\n| `novaListServerInterfaces` | `GET /v2.1/{project_id}/servers/{server_id}/os-interface` | discarded by Huawei |\n| `novaAttachServerInterface` | `POST /v2.1/{project_id}/servers/{server_id}/os-interface` | discarded by Huawei |\n| `novaShowServerInterface` | `GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}` | discarded by Huawei |\n| `novaDetachServerInterface` | `DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}` | discarded by Huawei |\n| `listComputeVersions` | `GET /` | version discovery, unsigned |\n\nHuawei marks the Nova-compatible v2.1 NIC calls \"Discarded\" and points to the v1 batch calls\ninstead. They still answer, and the current official Go SDK still ships attach and show, so\nthey are described here with `deprecated: true` and the replacement named in each operation.\n\nLeft out: the attachable-NIC count (`GET .../os-interface_extension`; the same number comes\nback as `attachableQuantity` from `listServerInterfaces`) and the update of an attachment's\n`delete_on_termination` flag (`PUT .../os-interface/{port_id}`).\n\n## Hosts\n\nEvery call, the Nova-compatible ones included, goes to the ECS endpoint of a region:\n`https://ecs.{region}.myhuaweicloud.com`. The official Go SDK knows, among others,\n`cn-north-4` (Beijing 4, the default here), `cn-north-1`, `cn-north-9`, `cn-east-2`,\n`cn-east-3`, `cn-south-1`, `cn-southwest-2`, `ap-southeast-1`, `ap-southeast-2`,\n`ap-southeast-3`, `af-south-1`, `sa-brazil-1`, `la-north-2`, `la-south-2`, `na-mexico-1`,\n`tr-west-1`, `me-east-1` and `eu-west-101`. The list grows, so the variable is free-form.\n\n## Authentication\n\nEvery call except `listComputeVersions` is signed with Huawei's AK/SK algorithm\n`SDK-HMAC-SHA256`: an `Authorization` header computed from a canonical form of the request,\nplus the `X-Sdk-Date` header that the signature covers. The security scheme `HuaweiAkSk`\nspells out the algorithm. Two optional headers go with it: `X-Project-Id` (the project ID,\nadded and signed by the official SDKs; the ECS paths carry the project ID already) and\n`X-Security-Token` (required when the AK/SK pair is temporary). Project-scoped IAM tokens\n(`X-Auth-Token`) also exist at Huawei but are not used by cloud-nic and not modelled here.\n\n## Versioning\n\nThe v1 calls have no version header. The v2.1 calls follow Nova microversions: a request may\ncarry `X-OpenStack-Nova-API-Version: 2.X` or, from microversion 2.27 on,\n`OpenStack-API-Version: compute 2.X`; without either header the service uses **2.1**.\nHuawei does not publish its highest microversion. A client discovers the real range at run\ntime from `GET /` (`listComputeVersions`: `version` is the maximum, `min_version` the\nminimum of the v2.1 entry). The root extension `x-openstack-microversions` therefore gives\n`max: '2.1'`, the highest version this document's schemas assume: Huawei documents no\nmicroversion-dependent field for NICs (upstream Nova's `tag` field, 2.49 and later, is absent\nfrom Huawei's docs and from this document). cloud-nic sends no microversion header on the\nNIC calls.\n\n## Asynchronous behaviour\n\n- `batchAddServerNics` and `batchDeleteServerNics` only queue the work and answer with a\n  `job_id`. Poll `showJob` until `status` is `SUCCESS` or `FAIL` (`INIT` and `RUNNING` mean\n  not yet); each NIC appears as a sub-job. The operations carry `x-async` for this.\n- `novaAttachServerInterface` answers as soon as the port is bound; `port_state` is usually\n  still `DOWN`. Poll `novaShowServerInterface` until it reads `ACTIVE`.\n- `novaDetachServerInterface` answers `202` (or `204`) before the NIC is gone; poll\n  `novaListServerInterfaces` until the port is no longer listed.\n\n## Errors\n\nThree body shapes reach a client, and each error response below says which ones it can carry\n(a `oneOf` where several are possible):\n\n- **ECS service errors** (`EcsError`): `{\"error\": {\"code\": \"Ecs.0005\", \"message\": \"...\",\n  \"details\": [...]}}`, documented for the native v1 API.\n- **API gateway errors** (`ApiGatewayError`): flat `{\"error_code\": \"APIGW.0301\", \"error_msg\":\n  \"...\", \"request_id\": \"...\"}`, sent by the gateway in front of every call, e.g. when the\n  signature is wrong (401) or a rate limit is hit (429).\n- **Nova faults** (`NovaFault`, v2.1 calls only): `{\"<faultName>\": {\"code\": 404, \"message\":\n  \"...\"}}` as upstream Nova sends them. Huawei documents no v2.1 error body, so the v2.1\n  errors accept all three shapes.\n\nHuawei documents no per-call status codes, only a general list (200, 201, 202, 204 and the\nusual 4xx/5xx). The codes given per operation here are cloud-nic's reading of that list, of\nHuawei's own Go libraries (`OkCodes`) and of upstream Nova.\n\n## Known differences between Huawei's docs and the wire\n\n- **Attach by port with a fixed IP.** One official v2.1 example sends `port_id` together with\n  `fixed_ips`, which its own parameter table forbids (the SDK says the IPs are then ignored).\n  This document rejects that body; its examples use one form each.\n- **Leading space in an ID.** The official attach response example has `\" ce531f90-...\"` (a\n  space before the port ID). That is a typo in the page; the examples here do not copy it.\n- **Batch add with both IDs.** For `batchAddServerNics` the current SDK says `port_id` wins\n  over `subnet_id` and the subnet-only fields are then ignored; an older revision said the two\n  cannot be given together. This document takes the strict reading (see the operation).\n- **Content type.** The official SDKs declare `application/json;charset=UTF-8` for POST\n  bodies. It is the same JSON; this document names the media type `application/json`, and a\n  client may add the charset parameter (it is then part of the signed `content-type` header).\n- **`subnet_id` means a network ID** in `batchAddServerNics`: the value is the ID of the VPC\n  subnet's network (the Neutron network ID, also shown as `net_id`), not of the IPv4 subnet.\n\n## Sources\n\n- Huawei Cloud ECS API reference (support.huaweicloud.com: ecs_03_0801 to ecs_03_0804 for the\n  v2.1 NIC calls, ecs_02_0501 and ecs_02_0502 for the batch calls, ecs_01_0006 and ecs_03_0101\n  for microversions and version discovery, ecs_07_0001 and ecs_07_0005 for status codes and\n  error bodies) and the API signing guide (devg-apisign).\n- The official SDKs: `huaweicloud/huaweicloud-sdk-go-v3` (`services/ecs/v2`, `core/auth/signer`),\n  `huaweicloud-sdk-python-v3`, `huaweicloud-sdk-nodejs-v3` and `huaweicloud-sdk-java-v3`\n  (signing code and test vectors), and Huawei's gophercloud fork `huaweicloud/golangsdk`\n  (status codes of the v2.1 calls).\n- Upstream OpenStack Nova for the fault body and the microversion headers.\n\nWhere a fact is cloud-nic's own inference rather than documented, the text says so.\n"
   },
-  servers: [
+  "servers": [
     {
-      url: 'https://ecs.{region}.myhuaweicloud.com',
-      description:
-        'The ECS endpoint of one Huawei Cloud region. The Nova-compatible v2.1 calls and version discovery are served from the same host.',
-      variables: {
-        region: {
-          description:
-            'Region ID, e.g. `cn-north-4`, `cn-east-3`, `cn-south-1`, `ap-southeast-1`, `ap-southeast-3`, `af-south-1`, `sa-brazil-1`, `la-south-2`, `tr-west-1` or `eu-west-101`. Free-form, because Huawei keeps adding regions.',
-          default: 'cn-north-4',
-        },
-      },
-    },
+      "url": "https://ecs.{region}.myhuaweicloud.com",
+      "description": "The ECS endpoint of one Huawei Cloud region. The Nova-compatible v2.1 calls and version discovery are served from the same host.",
+      "variables": {
+        "region": {
+          "description": "Region ID, e.g. `cn-north-4`, `cn-east-3`, `cn-south-1`, `ap-southeast-1`, `ap-southeast-3`, `af-south-1`, `sa-brazil-1`, `la-south-2`, `tr-west-1` or `eu-west-101`. Free-form, because Huawei keeps adding regions.",
+          "default": "cn-north-4"
+        }
+      }
+    }
   ],
-  'x-cloud-nic-provider': 'huawei',
-  'x-openstack-microversions': {
-    service: 'compute',
-    min: '2.1',
-    max: '2.1',
-    headers: ['X-OpenStack-Nova-API-Version', 'OpenStack-API-Version'],
+  "x-cloud-nic-provider": "huawei",
+  "x-openstack-microversions": {
+    "service": "compute",
+    "min": "2.1",
+    "max": "2.1",
+    "headers": [
+      "X-OpenStack-Nova-API-Version",
+      "OpenStack-API-Version"
+    ]
   },
-  security: [{ HuaweiAkSk: [] }],
-  tags: [
+  "security": [
     {
-      name: 'Server NICs',
-      description:
-        "The native ECS v1 NIC calls Huawei recommends: add and remove NICs in batches (asynchronous, answered with a job ID) and list a server's NICs with their driver and queue details.",
-    },
-    {
-      name: 'Jobs',
-      description:
-        'Status of the asynchronous jobs that the batch NIC calls start; poll until `SUCCESS` or `FAIL`.',
-    },
-    {
-      name: 'Nova-compatible interfaces',
-      description:
-        'The OpenStack Nova `os-interface` calls under `/v2.1/{project_id}`. Huawei marks them "Discarded"; use the Server NICs calls instead. Kept because they still answer and the official SDK still ships them.',
-    },
-    {
-      name: 'Version discovery',
-      description:
-        'The compute API version document at the root of the ECS endpoint, with the microversion range of the v2.1 API.',
-    },
+      "HuaweiAkSk": []
+    }
   ],
-  paths: {
-    '/': {
-      get: {
-        operationId: 'listComputeVersions',
-        summary: 'List the compute API versions and the microversion range',
-        description:
-          "Returns the Nova-compatible version document of the ECS endpoint: one entry per API\nversion (`v2.0`, `v2.1`). For `v2.1`, `version` is the **highest** microversion the region\nsupports and `min_version` the lowest; for `v2.0` both are empty strings because v2.0 has\nno microversions. Use this to learn the real range before sending a microversion header:\nHuawei publishes no maximum, and this document's schemas assume only 2.1.\n\ncloud-nic sends this call **unsigned**, as upstream Nova serves its version document\nwithout authentication. The official Go SDK signs it like every other call; if a region's\ngateway answers 401, sign it.\n",
-        tags: ['Version discovery'],
-        security: [],
-        responses: {
-          '200': {
-            description: 'The compute API versions.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ComputeVersionList' },
-                examples: {
-                  twoVersions: {
-                    summary: 'v2.0 and v2.1 (illustrative maximum)',
-                    description:
-                      'The shape Huawei documents. The `version` value of the v2.1 entry is illustrative: the real maximum differs by region and over time.',
-                    value: {
-                      versions: [
-                        {
-                          id: 'v2.0',
-                          links: [
-                            { href: 'https://ecs.cn-north-4.myhuaweicloud.com/v2/', rel: 'self' },
-                          ],
-                          min_version: '',
-                          status: 'SUPPORTED',
-                          updated: '2011-01-21T11:33:21Z',
-                          version: '',
-                        },
-                        {
-                          id: 'v2.1',
-                          links: [
-                            { href: 'https://ecs.cn-north-4.myhuaweicloud.com/v2.1/', rel: 'self' },
-                          ],
-                          min_version: '2.1',
-                          status: 'CURRENT',
-                          updated: '2013-07-23T11:33:21Z',
-                          version: '2.60',
-                        },
-                      ],
-                    },
-                  },
+  "tags": [
+    {
+      "name": "Server NICs",
+      "description": "The native ECS v1 NIC calls Huawei recommends: add and remove NICs in batches (asynchronous, answered with a job ID) and list a server's NICs with their driver and queue details."
+    },
+    {
+      "name": "Jobs",
+      "description": "Status of the asynchronous jobs that the batch NIC calls start; poll until `SUCCESS` or `FAIL`."
+    },
+    {
+      "name": "Nova-compatible interfaces",
+      "description": "The OpenStack Nova `os-interface` calls under `/v2.1/{project_id}`. Huawei marks them \"Discarded\"; use the Server NICs calls instead. Kept because they still answer and the official SDK still ships them."
+    },
+    {
+      "name": "Version discovery",
+      "description": "The compute API version document at the root of the ECS endpoint, with the microversion range of the v2.1 API."
+    }
+  ],
+  "paths": {
+    "/": {
+      "get": {
+        "operationId": "listComputeVersions",
+        "summary": "List the compute API versions and the microversion range",
+        "description": "Returns the Nova-compatible version document of the ECS endpoint: one entry per API\nversion (`v2.0`, `v2.1`). For `v2.1`, `version` is the **highest** microversion the region\nsupports and `min_version` the lowest; for `v2.0` both are empty strings because v2.0 has\nno microversions. Use this to learn the real range before sending a microversion header:\nHuawei publishes no maximum, and this document's schemas assume only 2.1.\n\ncloud-nic sends this call **unsigned**, as upstream Nova serves its version document\nwithout authentication. The official Go SDK signs it like every other call; if a region's\ngateway answers 401, sign it.\n",
+        "tags": [
+          "Version discovery"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The compute API versions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ComputeVersionList"
                 },
-              },
-            },
+                "examples": {
+                  "twoVersions": {
+                    "summary": "v2.0 and v2.1 (illustrative maximum)",
+                    "description": "The shape Huawei documents. The `version` value of the v2.1 entry is illustrative: the real maximum differs by region and over time.",
+                    "value": {
+                      "versions": [
+                        {
+                          "id": "v2.0",
+                          "links": [
+                            {
+                              "href": "https://ecs.cn-north-4.myhuaweicloud.com/v2/",
+                              "rel": "self"
+                            }
+                          ],
+                          "min_version": "",
+                          "status": "SUPPORTED",
+                          "updated": "2011-01-21T11:33:21Z",
+                          "version": ""
+                        },
+                        {
+                          "id": "v2.1",
+                          "links": [
+                            {
+                              "href": "https://ecs.cn-north-4.myhuaweicloud.com/v2.1/",
+                              "rel": "self"
+                            }
+                          ],
+                          "min_version": "2.1",
+                          "status": "CURRENT",
+                          "updated": "2013-07-23T11:33:21Z",
+                          "version": "2.60"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
           },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/InternalServerError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailable' },
-        },
-      },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     },
-    '/v1/{project_id}/cloudservers/{server_id}/nics': {
-      parameters: [
-        { $ref: '#/components/parameters/ProjectId' },
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/XSdkDate' },
-        { $ref: '#/components/parameters/XProjectId' },
-        { $ref: '#/components/parameters/XSecurityToken' },
+    "/v1/{project_id}/cloudservers/{server_id}/nics": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/XSdkDate"
+        },
+        {
+          "$ref": "#/components/parameters/XProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/XSecurityToken"
+        }
       ],
-      post: {
-        operationId: 'batchAddServerNics',
-        summary: 'Add one or more NICs to a server',
-        description:
-          "Queues the addition of one or more NICs to the server and answers with the ID of the\njob that does the work. The NICs exist only once the job has finished: poll `showJob`\nuntil `status` is `SUCCESS` (or `FAIL`). This is the call Huawei recommends instead of\nthe discarded `novaAttachServerInterface`.\n\nEach entry of `nics` takes one of two forms:\n\n- **New NIC on a subnet:** `subnet_id` (the ID of the VPC subnet's *network*), with\n  optionally `security_groups`, a fixed `ip_address` (IPv4; assigned automatically when\n  absent), `ipv6_enable` and `ipv6_bandwidth`.\n- **Existing port:** `port_id` alone. The port must be in the `DOWN` state (not bound to\n  any server) and belong to the server's VPC.\n\n**Why the forms are exclusive here.** Huawei's current SDK says that when both IDs are\nsent, `port_id` is used and `security_groups`, `ip_address` and the like are silently\nignored; an older revision of the same SDK said the two IDs cannot be given together. A\nbody that mixes them would carry settings that have no effect, so this document rejects\nit: send `port_id` alone to attach a port, or `subnet_id` and its options to create one.\nThe result on Huawei's side is the same as for the mixed body.\n\nHuawei documents no upper bound on the number of entries; the server's remaining NIC\ncapacity (`attachableQuantity.free_nic` from `listServerInterfaces`) is the practical\none. Huawei documents `200` with the job ID; its general status list adds `202` for a\njob accepted while the system is busy, so both are accepted.\n",
-        tags: ['Server NICs'],
-        'x-async': { poll: 'showJob', until: 'status is SUCCESS or FAIL' },
-        requestBody: {
-          required: true,
-          description: 'The NICs to add, at least one.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/BatchAddServerNicsRequest' },
-              examples: {
-                oneNicOnSubnet: {
-                  summary: 'One new NIC on a subnet, IP assigned automatically',
-                  value: { nics: [{ subnet_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23' }] },
-                },
-                nicWithOptions: {
-                  summary: 'A new NIC with a fixed IP, a security group and IPv6',
-                  value: {
-                    nics: [
+      "post": {
+        "operationId": "batchAddServerNics",
+        "summary": "Add one or more NICs to a server",
+        "description": "Queues the addition of one or more NICs to the server and answers with the ID of the\njob that does the work. The NICs exist only once the job has finished: poll `showJob`\nuntil `status` is `SUCCESS` (or `FAIL`). This is the call Huawei recommends instead of\nthe discarded `novaAttachServerInterface`.\n\nEach entry of `nics` takes one of two forms:\n\n- **New NIC on a subnet:** `subnet_id` (the ID of the VPC subnet's *network*), with\n  optionally `security_groups`, a fixed `ip_address` (IPv4; assigned automatically when\n  absent), `ipv6_enable` and `ipv6_bandwidth`.\n- **Existing port:** `port_id` alone. The port must be in the `DOWN` state (not bound to\n  any server) and belong to the server's VPC.\n\n**Why the forms are exclusive here.** Huawei's current SDK says that when both IDs are\nsent, `port_id` is used and `security_groups`, `ip_address` and the like are silently\nignored; an older revision of the same SDK said the two IDs cannot be given together. A\nbody that mixes them would carry settings that have no effect, so this document rejects\nit: send `port_id` alone to attach a port, or `subnet_id` and its options to create one.\nThe result on Huawei's side is the same as for the mixed body.\n\nHuawei documents no upper bound on the number of entries; the server's remaining NIC\ncapacity (`attachableQuantity.free_nic` from `listServerInterfaces`) is the practical\none. Huawei documents `200` with the job ID; its general status list adds `202` for a\njob accepted while the system is busy, so both are accepted.\n",
+        "tags": [
+          "Server NICs"
+        ],
+        "x-async": {
+          "poll": "showJob",
+          "until": "status is SUCCESS or FAIL"
+        },
+        "requestBody": {
+          "required": true,
+          "description": "The NICs to add, at least one.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BatchAddServerNicsRequest"
+              },
+              "examples": {
+                "oneNicOnSubnet": {
+                  "summary": "One new NIC on a subnet, IP assigned automatically",
+                  "value": {
+                    "nics": [
                       {
-                        subnet_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23',
-                        ip_address: '192.168.0.27',
-                        security_groups: [{ id: 'f0ac4394-7e4a-4409-9701-ba8be283dbc3' }],
-                        ipv6_enable: true,
-                        ipv6_bandwidth: { id: '7c2a4b5e-3d19-4a6f-9b1e-0f8d2c6a41b7' },
-                      },
-                    ],
-                  },
+                        "subnet_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+                      }
+                    ]
+                  }
                 },
-                existingPort: {
-                  summary: 'Attach an existing port (state DOWN)',
-                  value: { nics: [{ port_id: 'ce531f90-199f-48c0-816c-13e38010b442' }] },
-                },
-                twoNics: {
-                  summary: 'Two NICs in one job, one new and one existing port',
-                  value: {
-                    nics: [
-                      { subnet_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23' },
-                      { port_id: 'ce531f90-199f-48c0-816c-13e38010b442' },
-                    ],
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'The job was created; poll `showJob` with its ID.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/JobCreatedResponse' },
-                examples: { jobCreated: { $ref: '#/components/examples/JobCreated' } },
-              },
-            },
-          },
-          '202': {
-            description:
-              'The job was accepted while the system is busy and will start late; poll `showJob` as for 200.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/JobCreatedResponse' },
-                examples: { jobAccepted: { $ref: '#/components/examples/JobCreated' } },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-          '409': { $ref: '#/components/responses/Conflict' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/InternalServerError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailable' },
-        },
-      },
-    },
-    '/v1/{project_id}/cloudservers/{server_id}/nics/delete': {
-      parameters: [
-        { $ref: '#/components/parameters/ProjectId' },
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/XSdkDate' },
-        { $ref: '#/components/parameters/XProjectId' },
-        { $ref: '#/components/parameters/XSecurityToken' },
-      ],
-      post: {
-        operationId: 'batchDeleteServerNics',
-        summary: 'Remove one or more NICs from a server',
-        description:
-          "Queues the removal of the listed NICs (each named by its port ID) from the server and\nanswers with a job ID; poll `showJob` until `status` is `SUCCESS` (or `FAIL`). This is\nthe call Huawei recommends instead of the discarded `novaDetachServerInterface`. Despite\nthe verb, the call is a `POST` to `.../nics/delete`.\n\nThe server's **primary NIC cannot be removed**: asking for it is refused with `403`.\nWhether the port itself is deleted along with the NIC is governed by the NIC's\n`delete_on_termination` flag, which `listServerInterfaces` shows.\n",
-        tags: ['Server NICs'],
-        'x-async': { poll: 'showJob', until: 'status is SUCCESS or FAIL' },
-        requestBody: {
-          required: true,
-          description: 'The NICs to remove, at least one.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/BatchDeleteServerNicsRequest' },
-              examples: {
-                oneNic: {
-                  summary: 'Remove one NIC',
-                  value: { nics: [{ id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23' }] },
-                },
-                twoNics: {
-                  summary: 'Remove two NICs in one job',
-                  value: {
-                    nics: [
-                      { id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23' },
-                      { id: '1a6a2b41-7c8e-4b5f-a0d2-3e9f8c7b6a55' },
-                    ],
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'The job was created; poll `showJob` with its ID.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/JobCreatedResponse' },
-                examples: { jobCreated: { $ref: '#/components/examples/JobCreated' } },
-              },
-            },
-          },
-          '202': {
-            description:
-              'The job was accepted while the system is busy and will start late; poll `showJob` as for 200.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/JobCreatedResponse' },
-                examples: { jobAccepted: { $ref: '#/components/examples/JobCreated' } },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/PrimaryNicForbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-          '409': { $ref: '#/components/responses/Conflict' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/InternalServerError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailable' },
-        },
-      },
-    },
-    '/v1/{project_id}/cloudservers/{server_id}/os-interface': {
-      parameters: [
-        { $ref: '#/components/parameters/ProjectId' },
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/XSdkDate' },
-        { $ref: '#/components/parameters/XProjectId' },
-        { $ref: '#/components/parameters/XSecurityToken' },
-      ],
-      get: {
-        operationId: 'listServerInterfaces',
-        summary: 'List the NICs of a server',
-        description:
-          "Returns every NIC attached to the server with its port, network, fixed IPs, MAC address\nand state, plus details the Nova-compatible list lacks: whether the port is deleted with\nthe server (`delete_on_termination`), the guest driver (`driver_mode`), the bandwidth\nfloor (`min_rate`), the queue count (`multiqueue_num`) and the PCI address in the guest\n(`pci_address`). `attachableQuantity.free_nic` tells how many more NICs the server can\ntake. This is the call Huawei recommends instead of the discarded\n`novaListServerInterfaces` and `novaShowServerInterface` (to show one NIC, pick the entry\nwhose `port_id` matches).\n\nThe official SDK declares every field optional. The five fields every NIC has (port,\nnetwork, fixed IPs, MAC, state) are required here, as in Huawei's examples; the others\nmay be absent.\n",
-        tags: ['Server NICs'],
-        responses: {
-          '200': {
-            description: "The server's NICs.",
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ServerInterfaceList' },
-                examples: {
-                  twoNics: {
-                    summary: 'A primary NIC and a second NIC, with the remaining capacity',
-                    value: {
-                      attachableQuantity: { free_nic: 10 },
-                      interfaceAttachments: [
-                        {
-                          port_state: 'ACTIVE',
-                          fixed_ips: [
-                            {
-                              ip_address: '192.168.0.11',
-                              subnet_id: '8b5c2f44-0f2a-4d6e-9a57-3c1e7f0b9d21',
-                            },
-                          ],
-                          net_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23',
-                          port_id: '5e9a1c3b-27d4-4f60-8b1a-9c0d2e3f4a51',
-                          mac_addr: 'fa:16:3e:3a:91:0c',
-                          delete_on_termination: true,
-                          driver_mode: 'virtio',
-                          min_rate: 0,
-                          multiqueue_num: 2,
-                          pci_address: '0000:00:0c.0',
-                        },
-                        {
-                          port_state: 'ACTIVE',
-                          fixed_ips: [
-                            {
-                              ip_address: '192.168.0.27',
-                              subnet_id: '8b5c2f44-0f2a-4d6e-9a57-3c1e7f0b9d21',
-                            },
-                          ],
-                          net_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23',
-                          port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                          mac_addr: 'fa:16:3e:63:75:b2',
-                          delete_on_termination: false,
-                          driver_mode: 'virtio',
-                          min_rate: 0,
-                          multiqueue_num: 2,
-                          pci_address: '0000:00:0d.0',
-                        },
-                      ],
-                    },
-                  },
-                  minimal: {
-                    summary: 'One NIC, optional fields absent',
-                    value: {
-                      interfaceAttachments: [
-                        {
-                          port_state: 'ACTIVE',
-                          fixed_ips: [
-                            {
-                              ip_address: '10.0.1.11',
-                              subnet_id: 'd9cfef77-0151-4c2a-9ed5-d951ada8adf3',
-                            },
-                          ],
-                          net_id: '0dc714fa-9022-4a03-bb22-9821a396bb9d',
-                          port_id: '5e9a1c3b-27d4-4f60-8b1a-9c0d2e3f4a51',
-                          mac_addr: 'fa:16:3e:3a:91:0c',
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/InternalServerError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailable' },
-        },
-      },
-    },
-    '/v1/{project_id}/jobs/{job_id}': {
-      parameters: [
-        { $ref: '#/components/parameters/ProjectId' },
-        { $ref: '#/components/parameters/JobId' },
-        { $ref: '#/components/parameters/XSdkDate' },
-        { $ref: '#/components/parameters/XProjectId' },
-        { $ref: '#/components/parameters/XSecurityToken' },
-      ],
-      get: {
-        operationId: 'showJob',
-        summary: 'Show the status of an asynchronous job',
-        description:
-          'Returns the state of a job started by `batchAddServerNics` or `batchDeleteServerNics`\n(or by any other asynchronous ECS call). `status` moves from `INIT` through `RUNNING` to\n`SUCCESS` or `FAIL`; only the last two are final. A batch NIC job has one sub-job per NIC\nunder `entities.sub_jobs`, each with its own status and, in `entities.nic_id`, the NIC it\nconcerns. On failure `error_code` and `fail_reason` say why (both are `null` on success).\n\nTimes are UTC timestamps such as `2016-04-25T20:04:47.591Z`. Huawei does not document the\n`job_type` values of NIC jobs; the ones in the examples are illustrative.\n',
-        tags: ['Jobs'],
-        responses: {
-          '200': {
-            description: 'The job.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Job' },
-                examples: {
-                  running: {
-                    summary: 'A batch add still running (illustrative job types)',
-                    value: {
-                      status: 'RUNNING',
-                      entities: {
-                        sub_jobs_total: 1,
-                        sub_jobs: [
+                "nicWithOptions": {
+                  "summary": "A new NIC with a fixed IP, a security group and IPv6",
+                  "value": {
+                    "nics": [
+                      {
+                        "subnet_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23",
+                        "ip_address": "192.168.0.27",
+                        "security_groups": [
                           {
-                            status: 'RUNNING',
-                            entities: { server_id: '9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31' },
-                            job_id: 'ff80808288d41e1b018990260955686b',
-                            job_type: 'addNic',
-                            begin_time: '2026-03-02T08:15:04.112Z',
-                            error_code: null,
-                            fail_reason: null,
-                          },
+                            "id": "f0ac4394-7e4a-4409-9701-ba8be283dbc3"
+                          }
                         ],
-                      },
-                      job_id: 'ff80808288d41e1b018990260955686a',
-                      job_type: 'batchAddNics',
-                      begin_time: '2026-03-02T08:15:03.871Z',
-                      error_code: null,
-                      fail_reason: null,
-                    },
-                  },
-                  succeeded: {
-                    summary: 'A batch add that succeeded (illustrative job types)',
-                    value: {
-                      status: 'SUCCESS',
-                      entities: {
-                        sub_jobs_total: 1,
-                        sub_jobs: [
-                          {
-                            status: 'SUCCESS',
-                            entities: {
-                              server_id: '9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31',
-                              nic_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                            },
-                            job_id: 'ff80808288d41e1b018990260955686b',
-                            job_type: 'addNic',
-                            begin_time: '2026-03-02T08:15:04.112Z',
-                            end_time: '2026-03-02T08:15:21.540Z',
-                            error_code: null,
-                            fail_reason: null,
-                          },
-                        ],
-                      },
-                      job_id: 'ff80808288d41e1b018990260955686a',
-                      job_type: 'batchAddNics',
-                      begin_time: '2026-03-02T08:15:03.871Z',
-                      end_time: '2026-03-02T08:15:22.006Z',
-                      error_code: null,
-                      fail_reason: null,
-                    },
-                  },
-                  failed: {
-                    summary: 'A batch delete that failed (illustrative codes and job types)',
-                    value: {
-                      status: 'FAIL',
-                      entities: {
-                        sub_jobs_total: 1,
-                        sub_jobs: [
-                          {
-                            status: 'FAIL',
-                            entities: {
-                              server_id: '9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31',
-                              nic_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23',
-                              errorcode_message: 'the NIC is not attached to the server',
-                            },
-                            job_id: 'ff80808288d41e1b01899031ab2c7f13',
-                            job_type: 'deleteNic',
-                            begin_time: '2026-03-02T09:40:11.302Z',
-                            end_time: '2026-03-02T09:40:14.877Z',
-                            error_code: 'Ecs.0114',
-                            fail_reason: 'the NIC is not attached to the server',
-                          },
-                        ],
-                      },
-                      job_id: 'ff80808288d41e1b01899031ab2c7f12',
-                      job_type: 'batchDeleteNics',
-                      begin_time: '2026-03-02T09:40:10.958Z',
-                      end_time: '2026-03-02T09:40:15.120Z',
-                      error_code: 'Ecs.0114',
-                      fail_reason: 'the NIC is not attached to the server',
-                    },
-                  },
+                        "ipv6_enable": true,
+                        "ipv6_bandwidth": {
+                          "id": "7c2a4b5e-3d19-4a6f-9b1e-0f8d2c6a41b7"
+                        }
+                      }
+                    ]
+                  }
                 },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/JobNotFound' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/InternalServerError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailable' },
+                "existingPort": {
+                  "summary": "Attach an existing port (state DOWN)",
+                  "value": {
+                    "nics": [
+                      {
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442"
+                      }
+                    ]
+                  }
+                },
+                "twoNics": {
+                  "summary": "Two NICs in one job, one new and one existing port",
+                  "value": {
+                    "nics": [
+                      {
+                        "subnet_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+                      },
+                      {
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
         },
-      },
+        "responses": {
+          "200": {
+            "description": "The job was created; poll `showJob` with its ID.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobCreatedResponse"
+                },
+                "examples": {
+                  "jobCreated": {
+                    "$ref": "#/components/examples/JobCreated"
+                  }
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "The job was accepted while the system is busy and will start late; poll `showJob` as for 200.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobCreatedResponse"
+                },
+                "examples": {
+                  "jobAccepted": {
+                    "$ref": "#/components/examples/JobCreated"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     },
-    '/v2.1/{project_id}/servers/{server_id}/os-interface': {
-      parameters: [
-        { $ref: '#/components/parameters/ProjectId' },
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/XSdkDate' },
-        { $ref: '#/components/parameters/XProjectId' },
-        { $ref: '#/components/parameters/XSecurityToken' },
-        { $ref: '#/components/parameters/NovaApiVersionLegacyHeader' },
-        { $ref: '#/components/parameters/OpenStackApiVersionHeader' },
+    "/v1/{project_id}/cloudservers/{server_id}/nics/delete": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/XSdkDate"
+        },
+        {
+          "$ref": "#/components/parameters/XProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/XSecurityToken"
+        }
       ],
-      get: {
-        operationId: 'novaListServerInterfaces',
-        summary: 'List the interfaces of a server (Nova-compatible, discarded)',
-        description:
-          "**Discarded by Huawei; use `listServerInterfaces`** (`GET /v1/{project_id}/cloudservers/{server_id}/os-interface`),\nwhich returns the same list plus driver, queue and capacity details.\n\nReturns the server's interfaces in the upstream Nova `os-interface` format: port, network,\nfixed IPs, MAC address and port state for each.\n",
-        deprecated: true,
-        tags: ['Nova-compatible interfaces'],
-        responses: {
-          '200': {
-            description: "The server's interfaces.",
-            headers: {
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/NovaApiVersionLegacyEcho',
+      "post": {
+        "operationId": "batchDeleteServerNics",
+        "summary": "Remove one or more NICs from a server",
+        "description": "Queues the removal of the listed NICs (each named by its port ID) from the server and\nanswers with a job ID; poll `showJob` until `status` is `SUCCESS` (or `FAIL`). This is\nthe call Huawei recommends instead of the discarded `novaDetachServerInterface`. Despite\nthe verb, the call is a `POST` to `.../nics/delete`.\n\nThe server's **primary NIC cannot be removed**: asking for it is refused with `403`.\nWhether the port itself is deleted along with the NIC is governed by the NIC's\n`delete_on_termination` flag, which `listServerInterfaces` shows.\n",
+        "tags": [
+          "Server NICs"
+        ],
+        "x-async": {
+          "poll": "showJob",
+          "until": "status is SUCCESS or FAIL"
+        },
+        "requestBody": {
+          "required": true,
+          "description": "The NICs to remove, at least one.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BatchDeleteServerNicsRequest"
               },
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersionEcho' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/NovaInterfaceAttachmentList' },
-                examples: {
-                  twoInterfaces: {
-                    summary: 'Two interfaces',
-                    value: {
-                      interfaceAttachments: [
+              "examples": {
+                "oneNic": {
+                  "summary": "Remove one NIC",
+                  "value": {
+                    "nics": [
+                      {
+                        "id": "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+                      }
+                    ]
+                  }
+                },
+                "twoNics": {
+                  "summary": "Remove two NICs in one job",
+                  "value": {
+                    "nics": [
+                      {
+                        "id": "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+                      },
+                      {
+                        "id": "1a6a2b41-7c8e-4b5f-a0d2-3e9f8c7b6a55"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job was created; poll `showJob` with its ID.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobCreatedResponse"
+                },
+                "examples": {
+                  "jobCreated": {
+                    "$ref": "#/components/examples/JobCreated"
+                  }
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "The job was accepted while the system is busy and will start late; poll `showJob` as for 200.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JobCreatedResponse"
+                },
+                "examples": {
+                  "jobAccepted": {
+                    "$ref": "#/components/examples/JobCreated"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/PrimaryNicForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v1/{project_id}/cloudservers/{server_id}/os-interface": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/XSdkDate"
+        },
+        {
+          "$ref": "#/components/parameters/XProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/XSecurityToken"
+        }
+      ],
+      "get": {
+        "operationId": "listServerInterfaces",
+        "summary": "List the NICs of a server",
+        "description": "Returns every NIC attached to the server with its port, network, fixed IPs, MAC address\nand state, plus details the Nova-compatible list lacks: whether the port is deleted with\nthe server (`delete_on_termination`), the guest driver (`driver_mode`), the bandwidth\nfloor (`min_rate`), the queue count (`multiqueue_num`) and the PCI address in the guest\n(`pci_address`). `attachableQuantity.free_nic` tells how many more NICs the server can\ntake. This is the call Huawei recommends instead of the discarded\n`novaListServerInterfaces` and `novaShowServerInterface` (to show one NIC, pick the entry\nwhose `port_id` matches).\n\nThe official SDK declares every field optional. The five fields every NIC has (port,\nnetwork, fixed IPs, MAC, state) are required here, as in Huawei's examples; the others\nmay be absent.\n",
+        "tags": [
+          "Server NICs"
+        ],
+        "responses": {
+          "200": {
+            "description": "The server's NICs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServerInterfaceList"
+                },
+                "examples": {
+                  "twoNics": {
+                    "summary": "A primary NIC and a second NIC, with the remaining capacity",
+                    "value": {
+                      "attachableQuantity": {
+                        "free_nic": 10
+                      },
+                      "interfaceAttachments": [
                         {
-                          port_state: 'ACTIVE',
-                          fixed_ips: [
+                          "port_state": "ACTIVE",
+                          "fixed_ips": [
                             {
-                              ip_address: '192.168.0.11',
-                              subnet_id: '8b5c2f44-0f2a-4d6e-9a57-3c1e7f0b9d21',
-                            },
+                              "ip_address": "192.168.0.11",
+                              "subnet_id": "8b5c2f44-0f2a-4d6e-9a57-3c1e7f0b9d21"
+                            }
                           ],
-                          net_id: 'd32019d3-bc6e-4319-9c1d-6722fc136a23',
-                          port_id: '5e9a1c3b-27d4-4f60-8b1a-9c0d2e3f4a51',
-                          mac_addr: 'fa:16:3e:3a:91:0c',
+                          "net_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23",
+                          "port_id": "5e9a1c3b-27d4-4f60-8b1a-9c0d2e3f4a51",
+                          "mac_addr": "fa:16:3e:3a:91:0c",
+                          "delete_on_termination": true,
+                          "driver_mode": "virtio",
+                          "min_rate": 0,
+                          "multiqueue_num": 2,
+                          "pci_address": "0000:00:0c.0"
                         },
                         {
-                          port_state: 'ACTIVE',
-                          fixed_ips: [
+                          "port_state": "ACTIVE",
+                          "fixed_ips": [
                             {
-                              ip_address: '10.0.1.11',
-                              subnet_id: 'd9cfef77-0151-4c2a-9ed5-d951ada8adf3',
-                            },
+                              "ip_address": "192.168.0.27",
+                              "subnet_id": "8b5c2f44-0f2a-4d6e-9a57-3c1e7f0b9d21"
+                            }
                           ],
-                          net_id: '0dc714fa-9022-4a03-bb22-9821a396bb9d',
-                          port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                          mac_addr: 'fa:16:3e:63:75:b2',
-                        },
-                      ],
-                    },
+                          "net_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23",
+                          "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                          "mac_addr": "fa:16:3e:63:75:b2",
+                          "delete_on_termination": false,
+                          "driver_mode": "virtio",
+                          "min_rate": 0,
+                          "multiqueue_num": 2,
+                          "pci_address": "0000:00:0d.0"
+                        }
+                      ]
+                    }
                   },
-                },
-              },
-            },
+                  "minimal": {
+                    "summary": "One NIC, optional fields absent",
+                    "value": {
+                      "interfaceAttachments": [
+                        {
+                          "port_state": "ACTIVE",
+                          "fixed_ips": [
+                            {
+                              "ip_address": "10.0.1.11",
+                              "subnet_id": "d9cfef77-0151-4c2a-9ed5-d951ada8adf3"
+                            }
+                          ],
+                          "net_id": "0dc714fa-9022-4a03-bb22-9821a396bb9d",
+                          "port_id": "5e9a1c3b-27d4-4f60-8b1a-9c0d2e3f4a51",
+                          "mac_addr": "fa:16:3e:3a:91:0c"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': { $ref: '#/components/responses/NovaBadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/NovaForbidden' },
-          '404': { $ref: '#/components/responses/NovaNotFound' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/NovaInternalServerError' },
-          '503': { $ref: '#/components/responses/NovaServiceUnavailable' },
-        },
-      },
-      post: {
-        operationId: 'novaAttachServerInterface',
-        summary: 'Attach an interface to a server (Nova-compatible, discarded)',
-        description:
-          "**Discarded by Huawei; use `batchAddServerNics`** (`POST /v1/{project_id}/cloudservers/{server_id}/nics`)\nand poll `showJob`.\n\nAttaches one NIC to the server, in one of two forms inside the required\n`interfaceAttachment` wrapper:\n\n- **By network:** `net_id`, optionally with `fixed_ips` holding **one** address (Huawei\n  uses only the first element and rejects a list of two or more).\n- **By port:** `port_id` alone.\n\n`port_id` and `net_id` cannot both be given, and `fixed_ips` needs `net_id`; the schema\nstates both rules. Huawei's SDK lists all three fields as optional, but an attachment\nnaming neither a port nor a network has no documented meaning on Huawei (upstream Nova\nwould pick a network by itself, which Huawei does not describe), so this document\nrequires one of the two. Huawei documents no `tag` field (upstream Nova 2.49+), and none\nis accepted.\n\nThe answer describes the new interface; its `port_state` is usually still `DOWN`. Poll\n`novaShowServerInterface` until it is `ACTIVE`. The status code is not documented by\nHuawei; `200` is what Huawei's own Nova client library expects, as upstream Nova sends.\n",
-        deprecated: true,
-        tags: ['Nova-compatible interfaces'],
-        'x-async': { poll: 'novaShowServerInterface', until: 'port_state is ACTIVE' },
-        requestBody: {
-          required: true,
-          description: 'The interface to attach, by network or by port.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/NovaAttachServerInterfaceRequest' },
-              examples: {
-                byNetworkWithFixedIp: {
-                  summary: "By network, with a chosen IP (Huawei's first example)",
-                  value: {
-                    interfaceAttachment: {
-                      net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                      fixed_ips: [{ ip_address: '192.168.1.3' }],
-                    },
-                  },
-                },
-                byNetwork: {
-                  summary: 'By network, IP assigned automatically',
-                  value: {
-                    interfaceAttachment: { net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6' },
-                  },
-                },
-                byPort: {
-                  summary:
-                    "By existing port (Huawei's second example without the forbidden fixed_ips)",
-                  value: {
-                    interfaceAttachment: { port_id: 'ce531f90-199f-48c0-816c-13e38010b442' },
-                  },
-                },
-              },
-            },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
-        },
-        responses: {
-          '200': {
-            description: 'The interface is attached; its port may still be `DOWN`.',
-            headers: {
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/NovaApiVersionLegacyEcho',
-              },
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersionEcho' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/NovaInterfaceAttachmentResponse' },
-                examples: { attached: { $ref: '#/components/examples/NovaAttachmentDown' } },
-              },
-            },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
           },
-          '400': { $ref: '#/components/responses/NovaBadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/NovaForbidden' },
-          '404': { $ref: '#/components/responses/NovaNotFound' },
-          '409': { $ref: '#/components/responses/NovaConflict' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/NovaInternalServerError' },
-          '503': { $ref: '#/components/responses/NovaServiceUnavailable' },
-        },
-      },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     },
-    '/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}': {
-      parameters: [
-        { $ref: '#/components/parameters/ProjectId' },
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/PortId' },
-        { $ref: '#/components/parameters/XSdkDate' },
-        { $ref: '#/components/parameters/XProjectId' },
-        { $ref: '#/components/parameters/XSecurityToken' },
-        { $ref: '#/components/parameters/NovaApiVersionLegacyHeader' },
-        { $ref: '#/components/parameters/OpenStackApiVersionHeader' },
+    "/v1/{project_id}/jobs/{job_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/JobId"
+        },
+        {
+          "$ref": "#/components/parameters/XSdkDate"
+        },
+        {
+          "$ref": "#/components/parameters/XProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/XSecurityToken"
+        }
       ],
-      get: {
-        operationId: 'novaShowServerInterface',
-        summary: 'Show one interface of a server (Nova-compatible, discarded)',
-        description:
-          '**Discarded by Huawei; use `listServerInterfaces`** (`GET /v1/{project_id}/cloudservers/{server_id}/os-interface`)\nand pick the entry whose `port_id` matches.\n\nReturns the interface whose port is `port_id`. This is the call to poll after\n`novaAttachServerInterface` until `port_state` is `ACTIVE` (other values seen: `BUILD`,\n`DOWN`).\n',
-        deprecated: true,
-        tags: ['Nova-compatible interfaces'],
-        responses: {
-          '200': {
-            description: 'The interface.',
-            headers: {
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/NovaApiVersionLegacyEcho',
-              },
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersionEcho' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/NovaInterfaceAttachmentResponse' },
-                examples: {
-                  active: {
-                    summary: 'The port is up',
-                    value: {
-                      interfaceAttachment: {
-                        port_state: 'ACTIVE',
-                        fixed_ips: [
-                          {
-                            ip_address: '10.0.1.11',
-                            subnet_id: 'd9cfef77-0151-4c2a-9ed5-d951ada8adf3',
-                          },
-                        ],
-                        port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                        net_id: '0dc714fa-9022-4a03-bb22-9821a396bb9d',
-                        mac_addr: 'fa:16:3e:63:75:b2',
-                      },
-                    },
-                  },
-                  stillDown: { $ref: '#/components/examples/NovaAttachmentDown' },
+      "get": {
+        "operationId": "showJob",
+        "summary": "Show the status of an asynchronous job",
+        "description": "Returns the state of a job started by `batchAddServerNics` or `batchDeleteServerNics`\n(or by any other asynchronous ECS call). `status` moves from `INIT` through `RUNNING` to\n`SUCCESS` or `FAIL`; only the last two are final. A batch NIC job has one sub-job per NIC\nunder `entities.sub_jobs`, each with its own status and, in `entities.nic_id`, the NIC it\nconcerns. On failure `error_code` and `fail_reason` say why (both are `null` on success).\n\nTimes are UTC timestamps such as `2016-04-25T20:04:47.591Z`. Huawei does not document the\n`job_type` values of NIC jobs; the ones in the examples are illustrative.\n",
+        "tags": [
+          "Jobs"
+        ],
+        "responses": {
+          "200": {
+            "description": "The job.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Job"
                 },
-              },
-            },
+                "examples": {
+                  "running": {
+                    "summary": "A batch add still running (illustrative job types)",
+                    "value": {
+                      "status": "RUNNING",
+                      "entities": {
+                        "sub_jobs_total": 1,
+                        "sub_jobs": [
+                          {
+                            "status": "RUNNING",
+                            "entities": {
+                              "server_id": "9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31"
+                            },
+                            "job_id": "ff80808288d41e1b018990260955686b",
+                            "job_type": "addNic",
+                            "begin_time": "2026-03-02T08:15:04.112Z",
+                            "error_code": null,
+                            "fail_reason": null
+                          }
+                        ]
+                      },
+                      "job_id": "ff80808288d41e1b018990260955686a",
+                      "job_type": "batchAddNics",
+                      "begin_time": "2026-03-02T08:15:03.871Z",
+                      "error_code": null,
+                      "fail_reason": null
+                    }
+                  },
+                  "succeeded": {
+                    "summary": "A batch add that succeeded (illustrative job types)",
+                    "value": {
+                      "status": "SUCCESS",
+                      "entities": {
+                        "sub_jobs_total": 1,
+                        "sub_jobs": [
+                          {
+                            "status": "SUCCESS",
+                            "entities": {
+                              "server_id": "9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31",
+                              "nic_id": "ce531f90-199f-48c0-816c-13e38010b442"
+                            },
+                            "job_id": "ff80808288d41e1b018990260955686b",
+                            "job_type": "addNic",
+                            "begin_time": "2026-03-02T08:15:04.112Z",
+                            "end_time": "2026-03-02T08:15:21.540Z",
+                            "error_code": null,
+                            "fail_reason": null
+                          }
+                        ]
+                      },
+                      "job_id": "ff80808288d41e1b018990260955686a",
+                      "job_type": "batchAddNics",
+                      "begin_time": "2026-03-02T08:15:03.871Z",
+                      "end_time": "2026-03-02T08:15:22.006Z",
+                      "error_code": null,
+                      "fail_reason": null
+                    }
+                  },
+                  "failed": {
+                    "summary": "A batch delete that failed (illustrative codes and job types)",
+                    "value": {
+                      "status": "FAIL",
+                      "entities": {
+                        "sub_jobs_total": 1,
+                        "sub_jobs": [
+                          {
+                            "status": "FAIL",
+                            "entities": {
+                              "server_id": "9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31",
+                              "nic_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23",
+                              "errorcode_message": "the NIC is not attached to the server"
+                            },
+                            "job_id": "ff80808288d41e1b01899031ab2c7f13",
+                            "job_type": "deleteNic",
+                            "begin_time": "2026-03-02T09:40:11.302Z",
+                            "end_time": "2026-03-02T09:40:14.877Z",
+                            "error_code": "Ecs.0114",
+                            "fail_reason": "the NIC is not attached to the server"
+                          }
+                        ]
+                      },
+                      "job_id": "ff80808288d41e1b01899031ab2c7f12",
+                      "job_type": "batchDeleteNics",
+                      "begin_time": "2026-03-02T09:40:10.958Z",
+                      "end_time": "2026-03-02T09:40:15.120Z",
+                      "error_code": "Ecs.0114",
+                      "fail_reason": "the NIC is not attached to the server"
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': { $ref: '#/components/responses/NovaBadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/NovaForbidden' },
-          '404': { $ref: '#/components/responses/NovaNotFound' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/NovaInternalServerError' },
-          '503': { $ref: '#/components/responses/NovaServiceUnavailable' },
-        },
-      },
-      delete: {
-        operationId: 'novaDetachServerInterface',
-        summary: 'Detach an interface from a server (Nova-compatible, discarded)',
-        description:
-          "**Discarded by Huawei; use `batchDeleteServerNics`** (`POST /v1/{project_id}/cloudservers/{server_id}/nics/delete`)\nand poll `showJob`.\n\nDetaches the interface whose port is `port_id`. The answer has no body and comes before\nthe detach is complete: poll `novaListServerInterfaces` until the port is gone. Upstream\nNova answers `202`; Huawei's own Nova client library also accepts `204`, so both are\nlisted.\n\n- The server's **primary NIC cannot be detached** (`403`).\n- A port that was attached by `port_id` survives the detach; a port that the attach\n  created from a `net_id` is deleted with it.\n- Some regional editions of Huawei's docs add a `reserve_port` query parameter; it is not\n  part of the main documentation and not modelled here.\n",
-        deprecated: true,
-        tags: ['Nova-compatible interfaces'],
-        'x-async': { poll: 'novaListServerInterfaces', until: 'the port_id is no longer listed' },
-        responses: {
-          '202': {
-            description: 'Detach accepted. No body.',
-            headers: {
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/NovaApiVersionLegacyEcho',
-              },
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersionEcho' },
-            },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
-          '204': {
-            description:
-              "Detach accepted (the code Huawei's own Nova client also accepts). No body.",
-            headers: {
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/NovaApiVersionLegacyEcho',
-              },
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersionEcho' },
-            },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
           },
-          '400': { $ref: '#/components/responses/NovaBadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/NovaPrimaryNicForbidden' },
-          '404': { $ref: '#/components/responses/NovaNotFound' },
-          '409': { $ref: '#/components/responses/NovaConflict' },
-          '429': { $ref: '#/components/responses/TooManyRequests' },
-          '500': { $ref: '#/components/responses/NovaInternalServerError' },
-          '503': { $ref: '#/components/responses/NovaServiceUnavailable' },
-        },
-      },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/JobNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     },
+    "/v2.1/{project_id}/servers/{server_id}/os-interface": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/XSdkDate"
+        },
+        {
+          "$ref": "#/components/parameters/XProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/XSecurityToken"
+        },
+        {
+          "$ref": "#/components/parameters/NovaApiVersionLegacyHeader"
+        },
+        {
+          "$ref": "#/components/parameters/OpenStackApiVersionHeader"
+        }
+      ],
+      "get": {
+        "operationId": "novaListServerInterfaces",
+        "summary": "List the interfaces of a server (Nova-compatible, discarded)",
+        "description": "**Discarded by Huawei; use `listServerInterfaces`** (`GET /v1/{project_id}/cloudservers/{server_id}/os-interface`),\nwhich returns the same list plus driver, queue and capacity details.\n\nReturns the server's interfaces in the upstream Nova `os-interface` format: port, network,\nfixed IPs, MAC address and port state for each.\n",
+        "deprecated": true,
+        "tags": [
+          "Nova-compatible interfaces"
+        ],
+        "responses": {
+          "200": {
+            "description": "The server's interfaces.",
+            "headers": {
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/NovaApiVersionLegacyEcho"
+              },
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersionEcho"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NovaInterfaceAttachmentList"
+                },
+                "examples": {
+                  "twoInterfaces": {
+                    "summary": "Two interfaces",
+                    "value": {
+                      "interfaceAttachments": [
+                        {
+                          "port_state": "ACTIVE",
+                          "fixed_ips": [
+                            {
+                              "ip_address": "192.168.0.11",
+                              "subnet_id": "8b5c2f44-0f2a-4d6e-9a57-3c1e7f0b9d21"
+                            }
+                          ],
+                          "net_id": "d32019d3-bc6e-4319-9c1d-6722fc136a23",
+                          "port_id": "5e9a1c3b-27d4-4f60-8b1a-9c0d2e3f4a51",
+                          "mac_addr": "fa:16:3e:3a:91:0c"
+                        },
+                        {
+                          "port_state": "ACTIVE",
+                          "fixed_ips": [
+                            {
+                              "ip_address": "10.0.1.11",
+                              "subnet_id": "d9cfef77-0151-4c2a-9ed5-d951ada8adf3"
+                            }
+                          ],
+                          "net_id": "0dc714fa-9022-4a03-bb22-9821a396bb9d",
+                          "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                          "mac_addr": "fa:16:3e:63:75:b2"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/NovaBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/NovaForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NovaNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/NovaInternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/NovaServiceUnavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "novaAttachServerInterface",
+        "summary": "Attach an interface to a server (Nova-compatible, discarded)",
+        "description": "**Discarded by Huawei; use `batchAddServerNics`** (`POST /v1/{project_id}/cloudservers/{server_id}/nics`)\nand poll `showJob`.\n\nAttaches one NIC to the server, in one of two forms inside the required\n`interfaceAttachment` wrapper:\n\n- **By network:** `net_id`, optionally with `fixed_ips` holding **one** address (Huawei\n  uses only the first element and rejects a list of two or more).\n- **By port:** `port_id` alone.\n\n`port_id` and `net_id` cannot both be given, and `fixed_ips` needs `net_id`; the schema\nstates both rules. Huawei's SDK lists all three fields as optional, but an attachment\nnaming neither a port nor a network has no documented meaning on Huawei (upstream Nova\nwould pick a network by itself, which Huawei does not describe), so this document\nrequires one of the two. Huawei documents no `tag` field (upstream Nova 2.49+), and none\nis accepted.\n\nThe answer describes the new interface; its `port_state` is usually still `DOWN`. Poll\n`novaShowServerInterface` until it is `ACTIVE`. The status code is not documented by\nHuawei; `200` is what Huawei's own Nova client library expects, as upstream Nova sends.\n",
+        "deprecated": true,
+        "tags": [
+          "Nova-compatible interfaces"
+        ],
+        "x-async": {
+          "poll": "novaShowServerInterface",
+          "until": "port_state is ACTIVE"
+        },
+        "requestBody": {
+          "required": true,
+          "description": "The interface to attach, by network or by port.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NovaAttachServerInterfaceRequest"
+              },
+              "examples": {
+                "byNetworkWithFixedIp": {
+                  "summary": "By network, with a chosen IP (Huawei's first example)",
+                  "value": {
+                    "interfaceAttachment": {
+                      "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                      "fixed_ips": [
+                        {
+                          "ip_address": "192.168.1.3"
+                        }
+                      ]
+                    }
+                  }
+                },
+                "byNetwork": {
+                  "summary": "By network, IP assigned automatically",
+                  "value": {
+                    "interfaceAttachment": {
+                      "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6"
+                    }
+                  }
+                },
+                "byPort": {
+                  "summary": "By existing port (Huawei's second example without the forbidden fixed_ips)",
+                  "value": {
+                    "interfaceAttachment": {
+                      "port_id": "ce531f90-199f-48c0-816c-13e38010b442"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The interface is attached; its port may still be `DOWN`.",
+            "headers": {
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/NovaApiVersionLegacyEcho"
+              },
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersionEcho"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NovaInterfaceAttachmentResponse"
+                },
+                "examples": {
+                  "attached": {
+                    "$ref": "#/components/examples/NovaAttachmentDown"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/NovaBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/NovaForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NovaNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/NovaConflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/NovaInternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/NovaServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/PortId"
+        },
+        {
+          "$ref": "#/components/parameters/XSdkDate"
+        },
+        {
+          "$ref": "#/components/parameters/XProjectId"
+        },
+        {
+          "$ref": "#/components/parameters/XSecurityToken"
+        },
+        {
+          "$ref": "#/components/parameters/NovaApiVersionLegacyHeader"
+        },
+        {
+          "$ref": "#/components/parameters/OpenStackApiVersionHeader"
+        }
+      ],
+      "get": {
+        "operationId": "novaShowServerInterface",
+        "summary": "Show one interface of a server (Nova-compatible, discarded)",
+        "description": "**Discarded by Huawei; use `listServerInterfaces`** (`GET /v1/{project_id}/cloudservers/{server_id}/os-interface`)\nand pick the entry whose `port_id` matches.\n\nReturns the interface whose port is `port_id`. This is the call to poll after\n`novaAttachServerInterface` until `port_state` is `ACTIVE` (other values seen: `BUILD`,\n`DOWN`).\n",
+        "deprecated": true,
+        "tags": [
+          "Nova-compatible interfaces"
+        ],
+        "responses": {
+          "200": {
+            "description": "The interface.",
+            "headers": {
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/NovaApiVersionLegacyEcho"
+              },
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersionEcho"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/NovaInterfaceAttachmentResponse"
+                },
+                "examples": {
+                  "active": {
+                    "summary": "The port is up",
+                    "value": {
+                      "interfaceAttachment": {
+                        "port_state": "ACTIVE",
+                        "fixed_ips": [
+                          {
+                            "ip_address": "10.0.1.11",
+                            "subnet_id": "d9cfef77-0151-4c2a-9ed5-d951ada8adf3"
+                          }
+                        ],
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                        "net_id": "0dc714fa-9022-4a03-bb22-9821a396bb9d",
+                        "mac_addr": "fa:16:3e:63:75:b2"
+                      }
+                    }
+                  },
+                  "stillDown": {
+                    "$ref": "#/components/examples/NovaAttachmentDown"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/NovaBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/NovaForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NovaNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/NovaInternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/NovaServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "novaDetachServerInterface",
+        "summary": "Detach an interface from a server (Nova-compatible, discarded)",
+        "description": "**Discarded by Huawei; use `batchDeleteServerNics`** (`POST /v1/{project_id}/cloudservers/{server_id}/nics/delete`)\nand poll `showJob`.\n\nDetaches the interface whose port is `port_id`. The answer has no body and comes before\nthe detach is complete: poll `novaListServerInterfaces` until the port is gone. Upstream\nNova answers `202`; Huawei's own Nova client library also accepts `204`, so both are\nlisted.\n\n- The server's **primary NIC cannot be detached** (`403`).\n- A port that was attached by `port_id` survives the detach; a port that the attach\n  created from a `net_id` is deleted with it.\n- Some regional editions of Huawei's docs add a `reserve_port` query parameter; it is not\n  part of the main documentation and not modelled here.\n",
+        "deprecated": true,
+        "tags": [
+          "Nova-compatible interfaces"
+        ],
+        "x-async": {
+          "poll": "novaListServerInterfaces",
+          "until": "the port_id is no longer listed"
+        },
+        "responses": {
+          "202": {
+            "description": "Detach accepted. No body.",
+            "headers": {
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/NovaApiVersionLegacyEcho"
+              },
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersionEcho"
+              }
+            }
+          },
+          "204": {
+            "description": "Detach accepted (the code Huawei's own Nova client also accepts). No body.",
+            "headers": {
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/NovaApiVersionLegacyEcho"
+              },
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersionEcho"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/NovaBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/NovaPrimaryNicForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NovaNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/NovaConflict"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/NovaInternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/NovaServiceUnavailable"
+          }
+        }
+      }
+    }
   },
-  components: {
-    securitySchemes: {
-      HuaweiAkSk: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Authorization',
-        description:
-          "Huawei AK/SK signature, algorithm `SDK-HMAC-SHA256`. The header value is\n\n    SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2;...>, Signature=<hex>\n\nwith one space after the algorithm name and `, ` between the three parts. It is computed\nper request, together with the `X-Sdk-Date` header:\n\n1. **Canonical request**: six lines joined by `\\n`:\n   - the method in upper case;\n   - the canonical URI: each path segment percent-encoded (everything except\n     `A-Z a-z 0-9 - _ . ~`, as `%XY` with upper-case hex), **with a trailing `/`\n     added** (only here; the request itself is sent without it; an empty path is `/`);\n   - the canonical query: `key=value` pairs encoded the same way (space is `%20`, `*` is\n     `%2A`, a value-less key keeps its `=`), sorted by key and then value in code-unit\n     order, joined with `&`; an empty line when there is no query;\n   - the canonical headers: one `lowercase-name:trimmed-value` line per signed header,\n     sorted by name, **each ending in `\\n`** (so a blank line follows the block);\n   - the signed header names, lower case, sorted, joined with `;`;\n   - the lower-case hex SHA-256 of the exact body bytes sent\n     (`e3b0c442...b855` for an empty body).\n2. **String to sign**: `SDK-HMAC-SHA256` `\\n` the `X-Sdk-Date` value `\\n` the lower-case\n   hex SHA-256 of the canonical request.\n3. **Signature**: lower-case hex HMAC-SHA256 of the string to sign, keyed directly with\n   the secret key's UTF-8 bytes (no derived key, no credential scope).\n\nOnly `x-sdk-date` must be signed; the gateway checks whatever `SignedHeaders` lists, and\nthe official SDKs differ in what they sign. The recommended set is `content-type`,\n`host`, `x-project-id` and `x-sdk-date`, plus `x-security-token` when a temporary key is\nused; no header name with `_` in it. `Host` is the URL\nauthority, without a default port. The gateway refuses an `X-Sdk-Date` more than 15\nminutes away from its clock, and a bad signature with 401 `APIGW.0301`.\n\nReference vector (Huawei's signing guide and Java SDK tests): AK `QTWAOYTTINDUT2QVKYUC`,\nSK `MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc`,\n`GET https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0`\nwith `Content-Type: application/json` and `X-Sdk-Date: 20191115T033655Z`, empty body,\nsigning `content-type;host;x-sdk-date`, gives signature\n`7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe`.\n",
-      },
+  "components": {
+    "securitySchemes": {
+      "HuaweiAkSk": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "Huawei AK/SK signature, algorithm `SDK-HMAC-SHA256`. The header value is\n\n    SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2;...>, Signature=<hex>\n\nwith one space after the algorithm name and `, ` between the three parts. It is computed\nper request, together with the `X-Sdk-Date` header:\n\n1. **Canonical request**: six lines joined by `\\n`:\n   - the method in upper case;\n   - the canonical URI: each path segment percent-encoded (everything except\n     `A-Z a-z 0-9 - _ . ~`, as `%XY` with upper-case hex), **with a trailing `/`\n     added** (only here; the request itself is sent without it; an empty path is `/`);\n   - the canonical query: `key=value` pairs encoded the same way (space is `%20`, `*` is\n     `%2A`, a value-less key keeps its `=`), sorted by key and then value in code-unit\n     order, joined with `&`; an empty line when there is no query;\n   - the canonical headers: one `lowercase-name:trimmed-value` line per signed header,\n     sorted by name, **each ending in `\\n`** (so a blank line follows the block);\n   - the signed header names, lower case, sorted, joined with `;`;\n   - the lower-case hex SHA-256 of the exact body bytes sent\n     (`e3b0c442...b855` for an empty body).\n2. **String to sign**: `SDK-HMAC-SHA256` `\\n` the `X-Sdk-Date` value `\\n` the lower-case\n   hex SHA-256 of the canonical request.\n3. **Signature**: lower-case hex HMAC-SHA256 of the string to sign, keyed directly with\n   the secret key's UTF-8 bytes (no derived key, no credential scope).\n\nOnly `x-sdk-date` must be signed; the gateway checks whatever `SignedHeaders` lists, and\nthe official SDKs differ in what they sign. The recommended set is `content-type`,\n`host`, `x-project-id` and `x-sdk-date`, plus `x-security-token` when a temporary key is\nused; no header name with `_` in it. `Host` is the URL\nauthority, without a default port. The gateway refuses an `X-Sdk-Date` more than 15\nminutes away from its clock, and a bad signature with 401 `APIGW.0301`.\n\nReference vector (Huawei's signing guide and Java SDK tests): AK `QTWAOYTTINDUT2QVKYUC`,\nSK `MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc`,\n`GET https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0`\nwith `Content-Type: application/json` and `X-Sdk-Date: 20191115T033655Z`, empty body,\nsigning `content-type;host;x-sdk-date`, gives signature\n`7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe`.\n"
+      }
     },
-    parameters: {
-      ProjectId: {
-        name: 'project_id',
-        in: 'path',
-        required: true,
-        description:
-          "ID of the IAM project (one region of one account) that owns the server: 32 lower-case hex digits in practice. Restricted to URL-unreserved characters, which the signature's canonical URI requires to be stable across SDKs.",
-        schema: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9._~-]+$' },
-        example: '77b6a44cba5143ab91d13ab9a8ff44fd',
+    "parameters": {
+      "ProjectId": {
+        "name": "project_id",
+        "in": "path",
+        "required": true,
+        "description": "ID of the IAM project (one region of one account) that owns the server: 32 lower-case hex digits in practice. Restricted to URL-unreserved characters, which the signature's canonical URI requires to be stable across SDKs.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^[A-Za-z0-9._~-]+$"
+        },
+        "example": "77b6a44cba5143ab91d13ab9a8ff44fd"
       },
-      ServerId: {
-        name: 'server_id',
-        in: 'path',
-        required: true,
-        description: 'ID of the ECS (a UUID in practice). Restricted to URL-unreserved characters.',
-        schema: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9._~-]+$' },
-        example: '9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31',
+      "ServerId": {
+        "name": "server_id",
+        "in": "path",
+        "required": true,
+        "description": "ID of the ECS (a UUID in practice). Restricted to URL-unreserved characters.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^[A-Za-z0-9._~-]+$"
+        },
+        "example": "9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31"
       },
-      PortId: {
-        name: 'port_id',
-        in: 'path',
-        required: true,
-        description:
-          'ID of the port that backs the interface (a UUID in practice), as returned in `port_id`. Restricted to URL-unreserved characters.',
-        schema: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9._~-]+$' },
-        example: 'ce531f90-199f-48c0-816c-13e38010b442',
+      "PortId": {
+        "name": "port_id",
+        "in": "path",
+        "required": true,
+        "description": "ID of the port that backs the interface (a UUID in practice), as returned in `port_id`. Restricted to URL-unreserved characters.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^[A-Za-z0-9._~-]+$"
+        },
+        "example": "ce531f90-199f-48c0-816c-13e38010b442"
       },
-      JobId: {
-        name: 'job_id',
-        in: 'path',
-        required: true,
-        description:
-          'ID of the job, as returned by a batch NIC call (32 hex digits in practice, not a UUID). Restricted to URL-unreserved characters.',
-        schema: { type: 'string', minLength: 1, pattern: '^[A-Za-z0-9._~-]+$' },
-        example: 'ff80808288d41e1b018990260955686a',
+      "JobId": {
+        "name": "job_id",
+        "in": "path",
+        "required": true,
+        "description": "ID of the job, as returned by a batch NIC call (32 hex digits in practice, not a UUID). Restricted to URL-unreserved characters.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^[A-Za-z0-9._~-]+$"
+        },
+        "example": "ff80808288d41e1b018990260955686a"
       },
-      XSdkDate: {
-        name: 'X-Sdk-Date',
-        in: 'header',
-        required: true,
-        description:
-          "Signing time in UTC, `YYYYMMDDTHHMMSSZ`. It is also the second line of the string to sign (see the `HuaweiAkSk` scheme); the gateway refuses a value more than 15 minutes off. cloud-nic's signing middleware sets it.",
-        schema: { type: 'string', pattern: '^\\d{8}T\\d{6}Z$' },
-        example: '20191115T033655Z',
+      "XSdkDate": {
+        "name": "X-Sdk-Date",
+        "in": "header",
+        "required": true,
+        "description": "Signing time in UTC, `YYYYMMDDTHHMMSSZ`. It is also the second line of the string to sign (see the `HuaweiAkSk` scheme); the gateway refuses a value more than 15 minutes off. cloud-nic's signing middleware sets it.",
+        "schema": {
+          "type": "string",
+          "pattern": "^\\d{8}T\\d{6}Z$"
+        },
+        "example": "20191115T033655Z"
       },
-      XProjectId: {
-        name: 'X-Project-Id',
-        in: 'header',
-        required: false,
-        description:
-          'The project ID again, as the official SDKs send it for project-level services. Not needed by ECS (the path has it) but harmless; signed like any other header when sent.',
-        schema: { type: 'string', minLength: 1 },
-        example: '77b6a44cba5143ab91d13ab9a8ff44fd',
+      "XProjectId": {
+        "name": "X-Project-Id",
+        "in": "header",
+        "required": false,
+        "description": "The project ID again, as the official SDKs send it for project-level services. Not needed by ECS (the path has it) but harmless; signed like any other header when sent.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "77b6a44cba5143ab91d13ab9a8ff44fd"
       },
-      XSecurityToken: {
-        name: 'X-Security-Token',
-        in: 'header',
-        required: false,
-        description:
-          "Security token of a temporary AK/SK pair (from IAM's temporary-credential API). Required with temporary credentials, absent otherwise; signed when present.",
-        schema: { type: 'string', minLength: 1 },
-        example: 'gQpjbi1ub3J0aC00joDSUE9HwcSdJOnkk9wEvNExampleOnlyTruncated',
+      "XSecurityToken": {
+        "name": "X-Security-Token",
+        "in": "header",
+        "required": false,
+        "description": "Security token of a temporary AK/SK pair (from IAM's temporary-credential API). Required with temporary credentials, absent otherwise; signed when present.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "gQpjbi1ub3J0aC00joDSUE9HwcSdJOnkk9wEvNExampleOnlyTruncated"
       },
-      NovaApiVersionLegacyHeader: {
-        name: 'X-OpenStack-Nova-API-Version',
-        in: 'header',
-        required: false,
-        description:
-          'Requested compute microversion in the legacy form `2.X` (or `latest`). Without it (and without `OpenStack-API-Version`) the service uses 2.1, which is what this document describes. cloud-nic does not send it on the NIC calls.',
-        schema: { type: 'string', pattern: '^(\\d+\\.\\d+|latest)$' },
-        example: '2.1',
+      "NovaApiVersionLegacyHeader": {
+        "name": "X-OpenStack-Nova-API-Version",
+        "in": "header",
+        "required": false,
+        "description": "Requested compute microversion in the legacy form `2.X` (or `latest`). Without it (and without `OpenStack-API-Version`) the service uses 2.1, which is what this document describes. cloud-nic does not send it on the NIC calls.",
+        "schema": {
+          "type": "string",
+          "pattern": "^(\\d+\\.\\d+|latest)$"
+        },
+        "example": "2.1"
       },
-      OpenStackApiVersionHeader: {
-        name: 'OpenStack-API-Version',
-        in: 'header',
-        required: false,
-        description:
-          'Requested compute microversion in the newer form `compute 2.X` (or `compute latest`), understood from microversion 2.27 on. Send either this header or the legacy one.',
-        schema: { type: 'string', pattern: '^compute (\\d+\\.\\d+|latest)$' },
-        example: 'compute 2.1',
-      },
+      "OpenStackApiVersionHeader": {
+        "name": "OpenStack-API-Version",
+        "in": "header",
+        "required": false,
+        "description": "Requested compute microversion in the newer form `compute 2.X` (or `compute latest`), understood from microversion 2.27 on. Send either this header or the legacy one.",
+        "schema": {
+          "type": "string",
+          "pattern": "^compute (\\d+\\.\\d+|latest)$"
+        },
+        "example": "compute 2.1"
+      }
     },
-    headers: {
-      NovaApiVersionLegacyEcho: {
-        description:
-          'The compute microversion that served the request, legacy form (`2.1` when none was asked for).',
-        schema: { type: 'string', pattern: '^\\d+\\.\\d+$' },
-        example: '2.1',
+    "headers": {
+      "NovaApiVersionLegacyEcho": {
+        "description": "The compute microversion that served the request, legacy form (`2.1` when none was asked for).",
+        "schema": {
+          "type": "string",
+          "pattern": "^\\d+\\.\\d+$"
+        },
+        "example": "2.1"
       },
-      OpenStackApiVersionEcho: {
-        description:
-          'The compute microversion that served the request, newer form (`compute 2.1` when none was asked for).',
-        schema: { type: 'string', pattern: '^compute \\d+\\.\\d+$' },
-        example: 'compute 2.1',
-      },
+      "OpenStackApiVersionEcho": {
+        "description": "The compute microversion that served the request, newer form (`compute 2.1` when none was asked for).",
+        "schema": {
+          "type": "string",
+          "pattern": "^compute \\d+\\.\\d+$"
+        },
+        "example": "compute 2.1"
+      }
     },
-    schemas: {
-      BatchAddServerNicsRequest: {
-        type: 'object',
-        description: 'Body of `batchAddServerNics`.',
-        additionalProperties: false,
-        required: ['nics'],
-        properties: {
-          nics: {
-            type: 'array',
-            minItems: 1,
-            description: 'The NICs to add, one entry per NIC, each in one of the two forms.',
-            items: { $ref: '#/components/schemas/BatchAddServerNic' },
-          },
-        },
-      },
-      BatchAddServerNic: {
-        description:
-          'One NIC to add: a new NIC on a subnet (`subnet_id` and its options) or an existing port (`port_id` alone). A mixed entry is rejected (Huawei would use `port_id` and ignore the rest).',
-        oneOf: [
-          { $ref: '#/components/schemas/BatchAddServerNicOnSubnet' },
-          { $ref: '#/components/schemas/BatchAddServerNicByPort' },
+    "schemas": {
+      "BatchAddServerNicsRequest": {
+        "type": "object",
+        "description": "Body of `batchAddServerNics`.",
+        "additionalProperties": false,
+        "required": [
+          "nics"
         ],
+        "properties": {
+          "nics": {
+            "type": "array",
+            "minItems": 1,
+            "description": "The NICs to add, one entry per NIC, each in one of the two forms.",
+            "items": {
+              "$ref": "#/components/schemas/BatchAddServerNic"
+            }
+          }
+        }
       },
-      BatchAddServerNicOnSubnet: {
-        type: 'object',
-        title: 'New NIC on a subnet',
-        description: "Creates a port on the subnet's network and attaches it.",
-        additionalProperties: false,
-        required: ['subnet_id'],
-        properties: {
-          subnet_id: {
-            type: 'string',
-            format: 'uuid',
-            description:
-              "ID of the **network** of a VPC subnet in the server's VPC (the Neutron network ID, shown as `net_id` elsewhere), a UUID as Huawei documents.",
-            examples: ['d32019d3-bc6e-4319-9c1d-6722fc136a23'],
+      "BatchAddServerNic": {
+        "description": "One NIC to add: a new NIC on a subnet (`subnet_id` and its options) or an existing port (`port_id` alone). A mixed entry is rejected (Huawei would use `port_id` and ignore the rest).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/BatchAddServerNicOnSubnet"
           },
-          security_groups: {
-            type: 'array',
-            description: "Security groups of the new NIC; the VPC's default applies when absent.",
-            items: { $ref: '#/components/schemas/SecurityGroupRef' },
-          },
-          ip_address: {
-            type: 'string',
-            format: 'ipv4',
-            description:
-              'Fixed IPv4 address for the new NIC, inside the subnet; assigned automatically when absent. (IPv6 addresses are requested with `ipv6_enable`, not here.)',
-            examples: ['192.168.0.27'],
-          },
-          ipv6_enable: {
-            type: 'boolean',
-            description:
-              '`true` gives the NIC an IPv6 address as well (the subnet must have IPv6).',
-            examples: [true],
-          },
-          ipv6_bandwidth: { $ref: '#/components/schemas/Ipv6BandwidthRef' },
-          port_id: false,
-        },
+          {
+            "$ref": "#/components/schemas/BatchAddServerNicByPort"
+          }
+        ]
       },
-      BatchAddServerNicByPort: {
-        type: 'object',
-        title: 'Existing port',
-        description:
-          "Attaches a port that already exists. It must be `DOWN` (bound to nothing) and in the server's VPC; its own security groups and addresses are kept.",
-        additionalProperties: false,
-        required: ['port_id'],
-        properties: {
-          port_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the port to attach, a UUID as Huawei documents.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          subnet_id: false,
-          security_groups: false,
-          ip_address: false,
-          ipv6_enable: false,
-          ipv6_bandwidth: false,
-        },
-      },
-      SecurityGroupRef: {
-        type: 'object',
-        description: 'A security group, by ID.',
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: 'ID of the security group (a UUID in practice).',
-            examples: ['f0ac4394-7e4a-4409-9701-ba8be283dbc3'],
-          },
-        },
-      },
-      Ipv6BandwidthRef: {
-        type: 'object',
-        description:
-          "Shared bandwidth to put the NIC's IPv6 address in, by ID. Only meaningful with `ipv6_enable: true`.",
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: 'ID of the shared bandwidth.',
-            examples: ['7c2a4b5e-3d19-4a6f-9b1e-0f8d2c6a41b7'],
-          },
-        },
-      },
-      BatchDeleteServerNicsRequest: {
-        type: 'object',
-        description: 'Body of `batchDeleteServerNics`.',
-        additionalProperties: false,
-        required: ['nics'],
-        properties: {
-          nics: {
-            type: 'array',
-            minItems: 1,
-            description: 'The NICs to remove, one entry per NIC.',
-            items: { $ref: '#/components/schemas/NicRef' },
-          },
-        },
-      },
-      NicRef: {
-        type: 'object',
-        description: 'A NIC of the server, named by its port ID.',
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description:
-              "Port ID of the NIC (`port_id` in the list calls). Must not be the primary NIC's port.",
-            examples: ['d32019d3-bc6e-4319-9c1d-6722fc136a23'],
-          },
-        },
-      },
-      JobCreatedResponse: {
-        type: 'object',
-        description: 'Answer of an asynchronous ECS call.',
-        required: ['job_id'],
-        properties: {
-          job_id: {
-            type: 'string',
-            minLength: 1,
-            description: 'ID of the job; pass it to `showJob`.',
-            examples: ['ff80808288d41e1b018990260955686a'],
-          },
-        },
-      },
-      Job: {
-        type: 'object',
-        description: 'An asynchronous ECS job and its sub-jobs.',
-        required: ['job_id', 'status'],
-        properties: {
-          status: { $ref: '#/components/schemas/JobStatus' },
-          entities: { $ref: '#/components/schemas/JobEntities' },
-          job_id: {
-            type: 'string',
-            description: 'ID of the job.',
-            examples: ['ff80808288d41e1b018990260955686a'],
-          },
-          job_type: {
-            type: 'string',
-            description:
-              'Kind of job. Huawei documents the field but not the values used by NIC jobs.',
-            examples: ['batchAddNics'],
-          },
-          begin_time: {
-            type: 'string',
-            description: 'When the job started, UTC (e.g. `2016-04-25T20:04:34.604Z`).',
-            examples: ['2026-03-02T08:15:03.871Z'],
-          },
-          end_time: {
-            type: 'string',
-            description: 'When the job ended, UTC; absent (or empty) while it runs.',
-            examples: ['2026-03-02T08:15:22.006Z'],
-          },
-          error_code: {
-            type: ['string', 'null'],
-            description: 'Error code when the job failed; `null` after success.',
-            examples: ['Ecs.0114'],
-          },
-          fail_reason: {
-            type: ['string', 'null'],
-            description: 'Why the job failed; `null` after success.',
-            examples: ['the NIC is not attached to the server'],
-          },
-          code: {
-            type: 'string',
-            description:
-              'Error code when the status query itself went wrong (rare; see the error responses).',
-            examples: ['Ecs.0114'],
-          },
-          message: {
-            type: 'string',
-            description: 'Error message when the status query itself went wrong.',
-            examples: ['job not found'],
-          },
-        },
-      },
-      JobStatus: {
-        type: 'string',
-        enum: ['INIT', 'RUNNING', 'SUCCESS', 'FAIL'],
-        description:
-          'State of a job or sub-job: `INIT` (being set up), `RUNNING`, `SUCCESS` or `FAIL`. Only the last two are final.',
-        examples: ['SUCCESS'],
-      },
-      JobEntities: {
-        type: 'object',
-        description:
-          'What the job works on. A batch NIC job lists one sub-job per NIC; a job on a single resource may name it directly with `server_id` or `nic_id`.',
-        properties: {
-          server_id: {
-            type: 'string',
-            description: 'The server, for server-level jobs.',
-            examples: ['9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31'],
-          },
-          nic_id: {
-            type: 'string',
-            description: 'The NIC (port ID), for NIC-level jobs.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          sub_jobs_total: {
-            type: 'integer',
-            minimum: 0,
-            description: 'Number of sub-jobs.',
-            examples: [1],
-          },
-          sub_jobs: {
-            type: 'array',
-            description: 'The sub-jobs, one per NIC for a batch NIC job.',
-            items: { $ref: '#/components/schemas/SubJob' },
-          },
-        },
-      },
-      SubJob: {
-        type: 'object',
-        description: 'One sub-job of a job.',
-        properties: {
-          status: { $ref: '#/components/schemas/JobStatus' },
-          entities: { $ref: '#/components/schemas/SubJobEntities' },
-          job_id: {
-            type: 'string',
-            description: 'ID of the sub-job.',
-            examples: ['ff80808288d41e1b018990260955686b'],
-          },
-          job_type: {
-            type: 'string',
-            description: 'Kind of sub-job (values for NICs not documented).',
-            examples: ['addNic'],
-          },
-          begin_time: {
-            type: 'string',
-            description: 'When the sub-job started, UTC.',
-            examples: ['2026-03-02T08:15:04.112Z'],
-          },
-          end_time: {
-            type: 'string',
-            description: 'When the sub-job ended, UTC; absent (or empty) while it runs.',
-            examples: ['2026-03-02T08:15:21.540Z'],
-          },
-          error_code: {
-            type: ['string', 'null'],
-            description: 'Error code when the sub-job failed; `null` after success.',
-            examples: ['Ecs.0114'],
-          },
-          fail_reason: {
-            type: ['string', 'null'],
-            description: 'Why the sub-job failed; `null` after success.',
-            examples: ['the NIC is not attached to the server'],
-          },
-        },
-      },
-      SubJobEntities: {
-        type: 'object',
-        description: 'What a sub-job works on.',
-        properties: {
-          server_id: {
-            type: 'string',
-            description: 'The server the sub-job concerns.',
-            examples: ['9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31'],
-          },
-          nic_id: {
-            type: 'string',
-            description: 'The NIC (port ID) the sub-job concerns, for NIC operations.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          errorcode_message: {
-            type: 'string',
-            description: 'Why the sub-job failed, when it did.',
-            examples: ['the NIC is not attached to the server'],
-          },
-        },
-      },
-      ServerInterfaceList: {
-        type: 'object',
-        description: 'Answer of `listServerInterfaces`.',
-        required: ['interfaceAttachments'],
-        properties: {
-          attachableQuantity: { $ref: '#/components/schemas/InterfaceAttachableQuantity' },
-          interfaceAttachments: {
-            type: 'array',
-            description: "The server's NICs.",
-            items: { $ref: '#/components/schemas/ServerInterface' },
-          },
-        },
-      },
-      InterfaceAttachableQuantity: {
-        type: 'object',
-        description: 'How many more NICs the server can take.',
-        properties: {
-          free_nic: {
-            type: 'integer',
-            minimum: 0,
-            description: 'Number of NICs that can still be attached.',
-            examples: [10],
-          },
-        },
-      },
-      ServerInterface: {
-        type: 'object',
-        description: 'One NIC of a server, as the native v1 list returns it.',
-        required: ['port_state', 'fixed_ips', 'net_id', 'port_id', 'mac_addr'],
-        properties: {
-          port_state: {
-            type: 'string',
-            description:
-              'State of the port: `ACTIVE`, `BUILD` or `DOWN` have been documented; the set is not closed here.',
-            examples: ['ACTIVE'],
-          },
-          fixed_ips: {
-            type: 'array',
-            description: 'Private IP addresses of the NIC.',
-            items: { $ref: '#/components/schemas/InterfaceFixedIp' },
-          },
-          net_id: {
-            type: 'string',
-            description:
-              'Network the port belongs to (the value `batchAddServerNics` takes as `subnet_id`).',
-            examples: ['d32019d3-bc6e-4319-9c1d-6722fc136a23'],
-          },
-          port_id: {
-            type: 'string',
-            description: 'ID of the port; names the NIC in the other calls.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          mac_addr: {
-            type: 'string',
-            description: 'MAC address, six colon-separated hex pairs (format `mac-address`).',
-            pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$',
-            examples: ['fa:16:3e:63:75:b2'],
-          },
-          delete_on_termination: {
-            type: 'boolean',
-            description: 'Whether the port is deleted when the NIC is detached from the server.',
-            examples: [false],
-          },
-          driver_mode: {
-            type: 'string',
-            description: 'NIC driver seen by the guest OS, `virtio` (default) or `hinic`.',
-            examples: ['virtio'],
-          },
-          min_rate: {
-            type: 'integer',
-            description: "Lower bound of the NIC's bandwidth.",
-            examples: [0],
-          },
-          multiqueue_num: { type: 'integer', description: 'Number of NIC queues.', examples: [2] },
-          pci_address: {
-            type: 'string',
-            description: 'PCI address (BDF) of the NIC inside a Linux guest.',
-            examples: ['0000:00:0d.0'],
-          },
-        },
-      },
-      InterfaceFixedIp: {
-        type: 'object',
-        description: 'A private IP address of a NIC, with its subnet.',
-        required: ['ip_address', 'subnet_id'],
-        properties: {
-          ip_address: {
-            type: 'string',
-            description: 'The IPv4 or IPv6 address.',
-            examples: ['10.0.1.11'],
-          },
-          subnet_id: {
-            type: 'string',
-            description: 'ID of the subnet the address belongs to.',
-            examples: ['d9cfef77-0151-4c2a-9ed5-d951ada8adf3'],
-          },
-        },
-      },
-      NovaAttachServerInterfaceRequest: {
-        type: 'object',
-        description: 'Body of `novaAttachServerInterface`; the wrapper key is required.',
-        additionalProperties: false,
-        required: ['interfaceAttachment'],
-        properties: {
-          interfaceAttachment: { $ref: '#/components/schemas/NovaInterfaceAttachmentCreate' },
-        },
-      },
-      NovaInterfaceAttachmentCreate: {
-        description:
-          'The interface to attach: by network (`net_id`, optional `fixed_ips`) or by port (`port_id` alone). `port_id` with `net_id`, `fixed_ips` without `net_id`, and an empty object are rejected.',
-        oneOf: [
-          { $ref: '#/components/schemas/NovaAttachByNetwork' },
-          { $ref: '#/components/schemas/NovaAttachByPort' },
+      "BatchAddServerNicOnSubnet": {
+        "type": "object",
+        "title": "New NIC on a subnet",
+        "description": "Creates a port on the subnet's network and attaches it.",
+        "additionalProperties": false,
+        "required": [
+          "subnet_id"
         ],
-      },
-      NovaAttachByNetwork: {
-        type: 'object',
-        title: 'By network',
-        description: 'Creates a port on the network and attaches it.',
-        additionalProperties: false,
-        required: ['net_id'],
-        properties: {
-          net_id: {
-            type: 'string',
-            format: 'uuid',
-            description:
-              "ID of the network (a UUID; upstream Nova validates it as one, and Huawei's v2.1 API is Nova-compatible).",
-            examples: ['3cb9bc59-5699-4588-a4b1-b87f96708bc6'],
+        "properties": {
+          "subnet_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the **network** of a VPC subnet in the server's VPC (the Neutron network ID, shown as `net_id` elsewhere), a UUID as Huawei documents.",
+            "examples": [
+              "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+            ]
           },
-          fixed_ips: {
-            type: 'array',
-            maxItems: 1,
-            description:
-              'At most one fixed IP for the new port (Huawei uses only the first element and rejects two or more); omit it for an automatic address.',
-            items: { $ref: '#/components/schemas/NovaFixedIpRequest' },
+          "security_groups": {
+            "type": "array",
+            "description": "Security groups of the new NIC; the VPC's default applies when absent.",
+            "items": {
+              "$ref": "#/components/schemas/SecurityGroupRef"
+            }
           },
-          port_id: false,
-        },
-      },
-      NovaAttachByPort: {
-        type: 'object',
-        title: 'By port',
-        description: 'Attaches an existing port; no network and no fixed IP may be given.',
-        additionalProperties: false,
-        required: ['port_id'],
-        properties: {
-          port_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the port to attach (a UUID, as upstream Nova validates).',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
+          "ip_address": {
+            "type": "string",
+            "format": "ipv4",
+            "description": "Fixed IPv4 address for the new NIC, inside the subnet; assigned automatically when absent. (IPv6 addresses are requested with `ipv6_enable`, not here.)",
+            "examples": [
+              "192.168.0.27"
+            ]
           },
-          net_id: false,
-          fixed_ips: false,
-        },
+          "ipv6_enable": {
+            "type": "boolean",
+            "description": "`true` gives the NIC an IPv6 address as well (the subnet must have IPv6).",
+            "examples": [
+              true
+            ]
+          },
+          "ipv6_bandwidth": {
+            "$ref": "#/components/schemas/Ipv6BandwidthRef"
+          },
+          "port_id": false
+        }
       },
-      NovaFixedIpRequest: {
-        type: 'object',
-        description: 'A fixed IP requested for a new port.',
-        additionalProperties: false,
-        required: ['ip_address'],
-        properties: { ip_address: { $ref: '#/components/schemas/IpAddress' } },
-      },
-      IpAddress: {
-        description:
-          'An IPv4 or IPv6 address, as a JSON string (the two formats are disjoint, so exactly one branch matches).',
-        anyOf: [
-          { type: 'string', format: 'ipv4' },
-          { type: 'string', format: 'ipv6' },
+      "BatchAddServerNicByPort": {
+        "type": "object",
+        "title": "Existing port",
+        "description": "Attaches a port that already exists. It must be `DOWN` (bound to nothing) and in the server's VPC; its own security groups and addresses are kept.",
+        "additionalProperties": false,
+        "required": [
+          "port_id"
         ],
-        examples: ['192.168.1.3'],
+        "properties": {
+          "port_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the port to attach, a UUID as Huawei documents.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "subnet_id": false,
+          "security_groups": false,
+          "ip_address": false,
+          "ipv6_enable": false,
+          "ipv6_bandwidth": false
+        }
       },
-      NovaInterfaceAttachmentResponse: {
-        type: 'object',
-        description: 'Answer of `novaAttachServerInterface` and `novaShowServerInterface`.',
-        required: ['interfaceAttachment'],
-        properties: {
-          interfaceAttachment: { $ref: '#/components/schemas/NovaInterfaceAttachment' },
-        },
-      },
-      NovaInterfaceAttachmentList: {
-        type: 'object',
-        description: 'Answer of `novaListServerInterfaces`.',
-        required: ['interfaceAttachments'],
-        properties: {
-          interfaceAttachments: {
-            type: 'array',
-            description: "The server's interfaces.",
-            items: { $ref: '#/components/schemas/NovaInterfaceAttachment' },
-          },
-        },
-      },
-      NovaInterfaceAttachment: {
-        type: 'object',
-        description: 'One interface in the Nova format. All five fields are always present.',
-        required: ['port_state', 'fixed_ips', 'port_id', 'net_id', 'mac_addr'],
-        properties: {
-          port_state: {
-            type: 'string',
-            description:
-              'State of the port: `DOWN` right after attach, then `ACTIVE`; `BUILD` has also been documented. The set is not closed here.',
-            examples: ['ACTIVE'],
-          },
-          fixed_ips: {
-            type: 'array',
-            description: 'Private IP addresses of the port.',
-            items: { $ref: '#/components/schemas/InterfaceFixedIp' },
-          },
-          port_id: {
-            type: 'string',
-            description: 'ID of the port; names the interface in show and detach.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          net_id: {
-            type: 'string',
-            description: 'ID of the network the port belongs to.',
-            examples: ['0dc714fa-9022-4a03-bb22-9821a396bb9d'],
-          },
-          mac_addr: {
-            type: 'string',
-            description: 'MAC address, six colon-separated hex pairs (format `mac-address`).',
-            pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$',
-            examples: ['fa:16:3e:63:75:b2'],
-          },
-        },
-      },
-      ComputeVersionList: {
-        type: 'object',
-        description: 'The compute API version document.',
-        required: ['versions'],
-        properties: {
-          versions: {
-            type: 'array',
-            description: 'One entry per API version (`v2.0`, `v2.1`).',
-            items: { $ref: '#/components/schemas/ComputeVersion' },
-          },
-        },
-      },
-      ComputeVersion: {
-        type: 'object',
-        description: 'One compute API version and, for v2.1, its microversion range.',
-        required: ['id', 'links', 'min_version', 'status', 'updated', 'version'],
-        properties: {
-          id: {
-            type: 'string',
-            description: 'Name of the version, e.g. `v2.1`.',
-            examples: ['v2.1'],
-          },
-          links: {
-            type: 'array',
-            description: "Links to the version's root.",
-            items: { $ref: '#/components/schemas/VersionLink' },
-          },
-          min_version: {
-            type: 'string',
-            pattern: '^(\\d+\\.\\d+)?$',
-            description: 'Lowest microversion, or an empty string when the version has none.',
-            examples: ['2.1'],
-          },
-          status: {
-            type: 'string',
-            enum: ['CURRENT', 'SUPPORTED', 'DEPRECATED'],
-            description:
-              '`CURRENT` (preferred), `SUPPORTED` (older, still served) or `DEPRECATED`.',
-            examples: ['CURRENT'],
-          },
-          updated: {
-            type: 'string',
-            description: 'A fixed date string of the version (informative only).',
-            examples: ['2013-07-23T11:33:21Z'],
-          },
-          version: {
-            type: 'string',
-            pattern: '^(\\d+\\.\\d+)?$',
-            description: 'Highest microversion, or an empty string when the version has none.',
-            examples: ['2.60'],
-          },
-        },
-      },
-      VersionLink: {
-        type: 'object',
-        description: 'A link of a version entry.',
-        required: ['href', 'rel'],
-        properties: {
-          href: {
-            type: 'string',
-            description: 'Link target.',
-            examples: ['https://ecs.cn-north-4.myhuaweicloud.com/v2.1/'],
-          },
-          rel: { type: 'string', description: 'Link relation, e.g. `self`.', examples: ['self'] },
-        },
-      },
-      EcsError: {
-        type: 'object',
-        title: 'ECS service error',
-        description:
-          'Error body of the ECS service: `{"error": {code, message, details?}}`. Documented for the native v1 API; may also come from the v2.1 API.',
-        required: ['error'],
-        properties: {
-          error: { $ref: '#/components/schemas/EcsErrorBody' },
-          error_code: false,
-          error_msg: false,
-        },
-      },
-      EcsErrorBody: {
-        type: 'object',
-        description: 'The error itself.',
-        required: ['code', 'message'],
-        properties: {
-          code: {
-            type: 'string',
-            description:
-              'ECS error code, `Ecs.` and four digits, e.g. `Ecs.0005` (bad request body).',
-            examples: ['Ecs.0005'],
-          },
-          message: {
-            type: 'string',
-            description: 'Human-readable message.',
-            examples: ['request body is illegal.'],
-          },
-          details: {
-            type: 'array',
-            description: 'Further errors, when the service gives them.',
-            items: { $ref: '#/components/schemas/EcsErrorDetail' },
-          },
-        },
-      },
-      EcsErrorDetail: {
-        type: 'object',
-        description: 'One further error.',
-        properties: {
-          code: {
-            type: 'string',
-            description: 'Error code of this detail.',
-            examples: ['Ecs.0005'],
-          },
-          message: {
-            type: 'string',
-            description: 'Message of this detail.',
-            examples: ['invalid ip_address'],
-          },
-        },
-      },
-      ApiGatewayError: {
-        type: 'object',
-        title: 'API gateway error',
-        description:
-          "Flat error body of Huawei's API gateway, which answers before the ECS service for signature failures (401), throttling (429) and unknown APIs. Codes start with `APIGW.` or `APIG.`.",
-        required: ['error_code', 'error_msg'],
-        properties: {
-          error_code: {
-            type: 'string',
-            description: 'Gateway error code, e.g. `APIGW.0301` (signature check failed).',
-            examples: ['APIGW.0301'],
-          },
-          error_msg: {
-            type: 'string',
-            description:
-              "Human-readable message. For a signature failure it may include the gateway's canonical request, with `|` in place of newlines, which helps to debug a signer.",
-            examples: ['Incorrect IAM authentication information: verify aksk signature fail'],
-          },
-          request_id: {
-            type: 'string',
-            description: 'ID of the request at the gateway; quote it to Huawei support.',
-            examples: ['a6d7c4b2e3f14c0d9e8f7a6b5c4d3e2f'],
-          },
-          error: false,
-        },
-      },
-      NovaFault: {
-        type: 'object',
-        title: 'Nova fault',
-        description:
-          "Upstream Nova's error body: one key naming the fault (`badRequest`, `itemNotFound`, `forbidden`, `conflictingRequest`, `computeFault`, ...) holding `{code, message}`. Huawei documents no v2.1 error body; this shape is the upstream one.",
-        minProperties: 1,
-        maxProperties: 1,
-        propertyNames: { pattern: '^(?!error$|error_code$|error_msg$)[A-Za-z][A-Za-z0-9]*$' },
-        additionalProperties: { $ref: '#/components/schemas/NovaFaultBody' },
-      },
-      NovaFaultBody: {
-        type: 'object',
-        description: 'The fault itself.',
-        required: ['code', 'message'],
-        properties: {
-          code: { type: 'integer', description: 'The HTTP status code again.', examples: [404] },
-          message: {
-            type: 'string',
-            description: 'Human-readable message.',
-            examples: ['Port ce531f90-199f-48c0-816c-13e38010b442 is not attached'],
-          },
-        },
-      },
-      EcsApiError: {
-        description:
-          'Any error body of a native v1 call: an ECS service error or an API gateway error.',
-        oneOf: [
-          { $ref: '#/components/schemas/EcsError' },
-          { $ref: '#/components/schemas/ApiGatewayError' },
+      "SecurityGroupRef": {
+        "type": "object",
+        "description": "A security group, by ID.",
+        "additionalProperties": false,
+        "required": [
+          "id"
         ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "ID of the security group (a UUID in practice).",
+            "examples": [
+              "f0ac4394-7e4a-4409-9701-ba8be283dbc3"
+            ]
+          }
+        }
       },
-      NovaApiError: {
-        description:
-          'Any error body of a Nova-compatible v2.1 call: a Nova fault, an ECS service error or an API gateway error (Huawei documents none of them for v2.1, so all three are accepted).',
-        oneOf: [
-          { $ref: '#/components/schemas/NovaFault' },
-          { $ref: '#/components/schemas/EcsError' },
-          { $ref: '#/components/schemas/ApiGatewayError' },
+      "Ipv6BandwidthRef": {
+        "type": "object",
+        "description": "Shared bandwidth to put the NIC's IPv6 address in, by ID. Only meaningful with `ipv6_enable: true`.",
+        "additionalProperties": false,
+        "required": [
+          "id"
         ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "ID of the shared bandwidth.",
+            "examples": [
+              "7c2a4b5e-3d19-4a6f-9b1e-0f8d2c6a41b7"
+            ]
+          }
+        }
       },
-    },
-    responses: {
-      BadRequest: {
-        description: 'The request is invalid (for example a malformed body or an unknown field).',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: { illegalBody: { $ref: '#/components/examples/EcsIllegalBody' } },
+      "BatchDeleteServerNicsRequest": {
+        "type": "object",
+        "description": "Body of `batchDeleteServerNics`.",
+        "additionalProperties": false,
+        "required": [
+          "nics"
+        ],
+        "properties": {
+          "nics": {
+            "type": "array",
+            "minItems": 1,
+            "description": "The NICs to remove, one entry per NIC.",
+            "items": {
+              "$ref": "#/components/schemas/NicRef"
+            }
+          }
+        }
+      },
+      "NicRef": {
+        "type": "object",
+        "description": "A NIC of the server, named by its port ID.",
+        "additionalProperties": false,
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Port ID of the NIC (`port_id` in the list calls). Must not be the primary NIC's port.",
+            "examples": [
+              "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+            ]
+          }
+        }
+      },
+      "JobCreatedResponse": {
+        "type": "object",
+        "description": "Answer of an asynchronous ECS call.",
+        "required": [
+          "job_id"
+        ],
+        "properties": {
+          "job_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "ID of the job; pass it to `showJob`.",
+            "examples": [
+              "ff80808288d41e1b018990260955686a"
+            ]
+          }
+        }
+      },
+      "Job": {
+        "type": "object",
+        "description": "An asynchronous ECS job and its sub-jobs.",
+        "required": [
+          "job_id",
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "$ref": "#/components/schemas/JobStatus"
           },
-        },
-      },
-      Unauthorized: {
-        description:
-          'The API gateway refused the signature: wrong key, wrong canonical request, or an `X-Sdk-Date` more than 15 minutes off.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ApiGatewayError' },
-            examples: {
-              badSignature: {
-                summary: 'Signature check failed',
-                value: {
-                  error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
-                  error_code: 'APIGW.0301',
-                  request_id: 'a6d7c4b2e3f14c0d9e8f7a6b5c4d3e2f',
-                },
-              },
-            },
+          "entities": {
+            "$ref": "#/components/schemas/JobEntities"
           },
-        },
-      },
-      Forbidden: {
-        description:
-          'The caller lacks the IAM permission for the action, or the action is not allowed.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: { noPermission: { $ref: '#/components/examples/EcsForbidden' } },
+          "job_id": {
+            "type": "string",
+            "description": "ID of the job.",
+            "examples": [
+              "ff80808288d41e1b018990260955686a"
+            ]
           },
-        },
-      },
-      PrimaryNicForbidden: {
-        description:
-          "The request would remove the server's primary NIC, which is not allowed; or the caller lacks the permission.",
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: {
-              primaryNic: {
-                summary: 'Removing the primary NIC (illustrative code and message)',
-                description: 'Huawei documents the 403 but not its code or message.',
-                value: {
-                  error: {
-                    code: 'Ecs.0000',
-                    message: 'The primary NIC of the server cannot be deleted.',
-                  },
-                },
-              },
-              noPermission: { $ref: '#/components/examples/EcsForbidden' },
-            },
+          "job_type": {
+            "type": "string",
+            "description": "Kind of job. Huawei documents the field but not the values used by NIC jobs.",
+            "examples": [
+              "batchAddNics"
+            ]
           },
-        },
-      },
-      NotFound: {
-        description: 'The server (or a NIC named in the body) does not exist in the project.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: { noSuchServer: { $ref: '#/components/examples/EcsServerNotFound' } },
+          "begin_time": {
+            "type": "string",
+            "description": "When the job started, UTC (e.g. `2016-04-25T20:04:34.604Z`).",
+            "examples": [
+              "2026-03-02T08:15:03.871Z"
+            ]
           },
-        },
-      },
-      JobNotFound: {
-        description: 'No job with this ID exists in the project.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: {
-              noSuchJob: {
-                summary: 'Unknown job (illustrative code and message)',
-                value: {
-                  error: {
-                    code: 'Ecs.0000',
-                    message: 'Job[ff80808288d41e1b018990260955686a] could not be found.',
-                  },
-                },
-              },
-            },
+          "end_time": {
+            "type": "string",
+            "description": "When the job ended, UTC; absent (or empty) while it runs.",
+            "examples": [
+              "2026-03-02T08:15:22.006Z"
+            ]
           },
-        },
-      },
-      Conflict: {
-        description:
-          "The request conflicts with the server's current state (for example another operation is in progress on it).",
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: {
-              busy: {
-                summary: 'Server busy (illustrative code and message)',
-                value: {
-                  error: {
-                    code: 'Ecs.0000',
-                    message: 'The server is in a task state that does not allow this operation.',
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      TooManyRequests: {
-        description:
-          'A rate limit of the API gateway was hit. Wait a few seconds and retry with backoff.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ApiGatewayError' },
-            examples: {
-              throttled: {
-                summary: 'Gateway throttling',
-                value: {
-                  error_msg:
-                    'The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute',
-                  error_code: 'APIG.0308',
-                  request_id: '0b7e1c2d3f4a4b5c8d9e0f1a2b3c4d5e',
-                },
-              },
-            },
-          },
-        },
-      },
-      InternalServerError: {
-        description: 'The service failed to handle the request.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: { internal: { $ref: '#/components/examples/EcsInternalError' } },
-          },
-        },
-      },
-      ServiceUnavailable: {
-        description: 'The service is temporarily unavailable; retry later.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/EcsApiError' },
-            examples: { unavailable: { $ref: '#/components/examples/EcsUnavailable' } },
-          },
-        },
-      },
-      NovaBadRequest: {
-        description:
-          'The request is invalid (for example two fixed IPs, or `port_id` with `net_id`).',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              novaFault: {
-                summary: 'Nova-style fault (upstream shape)',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message: 'Invalid input for field/attribute interfaceAttachment.',
-                  },
-                },
-              },
-              ecsShape: { $ref: '#/components/examples/EcsIllegalBody' },
-            },
-          },
-        },
-      },
-      NovaForbidden: {
-        description: 'The caller lacks the IAM permission for the action.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              novaFault: {
-                summary: 'Nova-style fault (upstream shape)',
-                value: {
-                  forbidden: {
-                    code: 403,
-                    message:
-                      "Policy doesn't allow os_compute_api:os-attach-interfaces to be performed.",
-                  },
-                },
-              },
-              ecsShape: { $ref: '#/components/examples/EcsForbidden' },
-            },
-          },
-        },
-      },
-      NovaPrimaryNicForbidden: {
-        description:
-          "The port is the server's primary NIC, which cannot be detached; or the caller lacks the permission.",
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              primaryNic: {
-                summary: 'Detaching the primary NIC (illustrative message)',
-                description: 'Huawei documents the 403 but not its body.',
-                value: {
-                  forbidden: {
-                    code: 403,
-                    message: 'The primary NIC of the server cannot be detached.',
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      NovaNotFound: {
-        description: 'The server or the interface does not exist.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              novaFault: {
-                summary: 'Nova-style fault (upstream shape)',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Port ce531f90-199f-48c0-816c-13e38010b442 is not attached',
-                  },
-                },
-              },
-              ecsShape: { $ref: '#/components/examples/EcsServerNotFound' },
-            },
-          },
-        },
-      },
-      NovaConflict: {
-        description:
-          "The server's state does not allow the operation now (for example it is being resized or another interface operation is running).",
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              novaFault: {
-                summary: 'Nova-style fault (upstream shape)',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message:
-                      "Cannot 'attach_interface' instance while it is in task_state resize_migrating",
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      NovaInternalServerError: {
-        description: 'The service failed to handle the request.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              novaFault: {
-                summary: 'Nova-style fault (upstream shape)',
-                value: {
-                  computeFault: {
-                    code: 500,
-                    message:
-                      'Unexpected API Error. Please report this and attach the Nova API log if possible.',
-                  },
-                },
-              },
-              ecsShape: { $ref: '#/components/examples/EcsInternalError' },
-            },
-          },
-        },
-      },
-      NovaServiceUnavailable: {
-        description: 'The service is temporarily unavailable; retry later.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaApiError' },
-            examples: {
-              novaFault: {
-                summary: 'Nova-style fault (upstream shape)',
-                value: {
-                  serviceUnavailable: {
-                    code: 503,
-                    message: 'The service is temporarily unavailable.',
-                  },
-                },
-              },
-              ecsShape: { $ref: '#/components/examples/EcsUnavailable' },
-            },
-          },
-        },
-      },
-    },
-    examples: {
-      JobCreated: {
-        summary: 'A job was started',
-        value: { job_id: 'ff80808288d41e1b018990260955686a' },
-      },
-      NovaAttachmentDown: {
-        summary: "Just attached, port not up yet (Huawei's example, ID typo fixed)",
-        value: {
-          interfaceAttachment: {
-            port_state: 'DOWN',
-            fixed_ips: [
-              { subnet_id: 'd9cfef77-0151-4c2a-9ed5-d951ada8adf3', ip_address: '10.0.1.11' },
+          "error_code": {
+            "type": [
+              "string",
+              "null"
             ],
-            port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-            net_id: '0dc714fa-9022-4a03-bb22-9821a396bb9d',
-            mac_addr: 'fa:16:3e:63:75:b2',
+            "description": "Error code when the job failed; `null` after success.",
+            "examples": [
+              "Ecs.0114"
+            ]
           },
-        },
-      },
-      EcsIllegalBody: {
-        summary: 'Malformed request body (documented ECS error)',
-        value: { error: { code: 'Ecs.0005', message: 'request body is illegal.' } },
-      },
-      EcsForbidden: {
-        summary: 'Missing permission (illustrative code and message)',
-        value: {
-          error: {
-            code: 'Ecs.0000',
-            message: "Policy doesn't allow ecs:cloudServers:addNics to be performed.",
+          "fail_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why the job failed; `null` after success.",
+            "examples": [
+              "the NIC is not attached to the server"
+            ]
           },
-        },
-      },
-      EcsServerNotFound: {
-        summary: 'Unknown server (documented ECS error)',
-        value: {
-          error: {
-            code: 'Ecs.0114',
-            message: 'Instance[9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31] could not be found.',
+          "code": {
+            "type": "string",
+            "description": "Error code when the status query itself went wrong (rare; see the error responses).",
+            "examples": [
+              "Ecs.0114"
+            ]
           },
+          "message": {
+            "type": "string",
+            "description": "Error message when the status query itself went wrong.",
+            "examples": [
+              "job not found"
+            ]
+          }
+        }
+      },
+      "JobStatus": {
+        "type": "string",
+        "enum": [
+          "INIT",
+          "RUNNING",
+          "SUCCESS",
+          "FAIL"
+        ],
+        "description": "State of a job or sub-job: `INIT` (being set up), `RUNNING`, `SUCCESS` or `FAIL`. Only the last two are final.",
+        "examples": [
+          "SUCCESS"
+        ]
+      },
+      "JobEntities": {
+        "type": "object",
+        "description": "What the job works on. A batch NIC job lists one sub-job per NIC; a job on a single resource may name it directly with `server_id` or `nic_id`.",
+        "properties": {
+          "server_id": {
+            "type": "string",
+            "description": "The server, for server-level jobs.",
+            "examples": [
+              "9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31"
+            ]
+          },
+          "nic_id": {
+            "type": "string",
+            "description": "The NIC (port ID), for NIC-level jobs.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "sub_jobs_total": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Number of sub-jobs.",
+            "examples": [
+              1
+            ]
+          },
+          "sub_jobs": {
+            "type": "array",
+            "description": "The sub-jobs, one per NIC for a batch NIC job.",
+            "items": {
+              "$ref": "#/components/schemas/SubJob"
+            }
+          }
+        }
+      },
+      "SubJob": {
+        "type": "object",
+        "description": "One sub-job of a job.",
+        "properties": {
+          "status": {
+            "$ref": "#/components/schemas/JobStatus"
+          },
+          "entities": {
+            "$ref": "#/components/schemas/SubJobEntities"
+          },
+          "job_id": {
+            "type": "string",
+            "description": "ID of the sub-job.",
+            "examples": [
+              "ff80808288d41e1b018990260955686b"
+            ]
+          },
+          "job_type": {
+            "type": "string",
+            "description": "Kind of sub-job (values for NICs not documented).",
+            "examples": [
+              "addNic"
+            ]
+          },
+          "begin_time": {
+            "type": "string",
+            "description": "When the sub-job started, UTC.",
+            "examples": [
+              "2026-03-02T08:15:04.112Z"
+            ]
+          },
+          "end_time": {
+            "type": "string",
+            "description": "When the sub-job ended, UTC; absent (or empty) while it runs.",
+            "examples": [
+              "2026-03-02T08:15:21.540Z"
+            ]
+          },
+          "error_code": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Error code when the sub-job failed; `null` after success.",
+            "examples": [
+              "Ecs.0114"
+            ]
+          },
+          "fail_reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Why the sub-job failed; `null` after success.",
+            "examples": [
+              "the NIC is not attached to the server"
+            ]
+          }
+        }
+      },
+      "SubJobEntities": {
+        "type": "object",
+        "description": "What a sub-job works on.",
+        "properties": {
+          "server_id": {
+            "type": "string",
+            "description": "The server the sub-job concerns.",
+            "examples": [
+              "9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31"
+            ]
+          },
+          "nic_id": {
+            "type": "string",
+            "description": "The NIC (port ID) the sub-job concerns, for NIC operations.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "errorcode_message": {
+            "type": "string",
+            "description": "Why the sub-job failed, when it did.",
+            "examples": [
+              "the NIC is not attached to the server"
+            ]
+          }
+        }
+      },
+      "ServerInterfaceList": {
+        "type": "object",
+        "description": "Answer of `listServerInterfaces`.",
+        "required": [
+          "interfaceAttachments"
+        ],
+        "properties": {
+          "attachableQuantity": {
+            "$ref": "#/components/schemas/InterfaceAttachableQuantity"
+          },
+          "interfaceAttachments": {
+            "type": "array",
+            "description": "The server's NICs.",
+            "items": {
+              "$ref": "#/components/schemas/ServerInterface"
+            }
+          }
+        }
+      },
+      "InterfaceAttachableQuantity": {
+        "type": "object",
+        "description": "How many more NICs the server can take.",
+        "properties": {
+          "free_nic": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Number of NICs that can still be attached.",
+            "examples": [
+              10
+            ]
+          }
+        }
+      },
+      "ServerInterface": {
+        "type": "object",
+        "description": "One NIC of a server, as the native v1 list returns it.",
+        "required": [
+          "port_state",
+          "fixed_ips",
+          "net_id",
+          "port_id",
+          "mac_addr"
+        ],
+        "properties": {
+          "port_state": {
+            "type": "string",
+            "description": "State of the port: `ACTIVE`, `BUILD` or `DOWN` have been documented; the set is not closed here.",
+            "examples": [
+              "ACTIVE"
+            ]
+          },
+          "fixed_ips": {
+            "type": "array",
+            "description": "Private IP addresses of the NIC.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceFixedIp"
+            }
+          },
+          "net_id": {
+            "type": "string",
+            "description": "Network the port belongs to (the value `batchAddServerNics` takes as `subnet_id`).",
+            "examples": [
+              "d32019d3-bc6e-4319-9c1d-6722fc136a23"
+            ]
+          },
+          "port_id": {
+            "type": "string",
+            "description": "ID of the port; names the NIC in the other calls.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "mac_addr": {
+            "type": "string",
+            "description": "MAC address, six colon-separated hex pairs (format `mac-address`).",
+            "pattern": "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",
+            "examples": [
+              "fa:16:3e:63:75:b2"
+            ]
+          },
+          "delete_on_termination": {
+            "type": "boolean",
+            "description": "Whether the port is deleted when the NIC is detached from the server.",
+            "examples": [
+              false
+            ]
+          },
+          "driver_mode": {
+            "type": "string",
+            "description": "NIC driver seen by the guest OS, `virtio` (default) or `hinic`.",
+            "examples": [
+              "virtio"
+            ]
+          },
+          "min_rate": {
+            "type": "integer",
+            "description": "Lower bound of the NIC's bandwidth.",
+            "examples": [
+              0
+            ]
+          },
+          "multiqueue_num": {
+            "type": "integer",
+            "description": "Number of NIC queues.",
+            "examples": [
+              2
+            ]
+          },
+          "pci_address": {
+            "type": "string",
+            "description": "PCI address (BDF) of the NIC inside a Linux guest.",
+            "examples": [
+              "0000:00:0d.0"
+            ]
+          }
+        }
+      },
+      "InterfaceFixedIp": {
+        "type": "object",
+        "description": "A private IP address of a NIC, with its subnet.",
+        "required": [
+          "ip_address",
+          "subnet_id"
+        ],
+        "properties": {
+          "ip_address": {
+            "type": "string",
+            "description": "The IPv4 or IPv6 address.",
+            "examples": [
+              "10.0.1.11"
+            ]
+          },
+          "subnet_id": {
+            "type": "string",
+            "description": "ID of the subnet the address belongs to.",
+            "examples": [
+              "d9cfef77-0151-4c2a-9ed5-d951ada8adf3"
+            ]
+          }
+        }
+      },
+      "NovaAttachServerInterfaceRequest": {
+        "type": "object",
+        "description": "Body of `novaAttachServerInterface`; the wrapper key is required.",
+        "additionalProperties": false,
+        "required": [
+          "interfaceAttachment"
+        ],
+        "properties": {
+          "interfaceAttachment": {
+            "$ref": "#/components/schemas/NovaInterfaceAttachmentCreate"
+          }
+        }
+      },
+      "NovaInterfaceAttachmentCreate": {
+        "description": "The interface to attach: by network (`net_id`, optional `fixed_ips`) or by port (`port_id` alone). `port_id` with `net_id`, `fixed_ips` without `net_id`, and an empty object are rejected.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/NovaAttachByNetwork"
+          },
+          {
+            "$ref": "#/components/schemas/NovaAttachByPort"
+          }
+        ]
+      },
+      "NovaAttachByNetwork": {
+        "type": "object",
+        "title": "By network",
+        "description": "Creates a port on the network and attaches it.",
+        "additionalProperties": false,
+        "required": [
+          "net_id"
+        ],
+        "properties": {
+          "net_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the network (a UUID; upstream Nova validates it as one, and Huawei's v2.1 API is Nova-compatible).",
+            "examples": [
+              "3cb9bc59-5699-4588-a4b1-b87f96708bc6"
+            ]
+          },
+          "fixed_ips": {
+            "type": "array",
+            "maxItems": 1,
+            "description": "At most one fixed IP for the new port (Huawei uses only the first element and rejects two or more); omit it for an automatic address.",
+            "items": {
+              "$ref": "#/components/schemas/NovaFixedIpRequest"
+            }
+          },
+          "port_id": false
+        }
+      },
+      "NovaAttachByPort": {
+        "type": "object",
+        "title": "By port",
+        "description": "Attaches an existing port; no network and no fixed IP may be given.",
+        "additionalProperties": false,
+        "required": [
+          "port_id"
+        ],
+        "properties": {
+          "port_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the port to attach (a UUID, as upstream Nova validates).",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "net_id": false,
+          "fixed_ips": false
+        }
+      },
+      "NovaFixedIpRequest": {
+        "type": "object",
+        "description": "A fixed IP requested for a new port.",
+        "additionalProperties": false,
+        "required": [
+          "ip_address"
+        ],
+        "properties": {
+          "ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          }
+        }
+      },
+      "IpAddress": {
+        "description": "An IPv4 or IPv6 address, as a JSON string (the two formats are disjoint, so exactly one branch matches).",
+        "anyOf": [
+          {
+            "type": "string",
+            "format": "ipv4"
+          },
+          {
+            "type": "string",
+            "format": "ipv6"
+          }
+        ],
+        "examples": [
+          "192.168.1.3"
+        ]
+      },
+      "NovaInterfaceAttachmentResponse": {
+        "type": "object",
+        "description": "Answer of `novaAttachServerInterface` and `novaShowServerInterface`.",
+        "required": [
+          "interfaceAttachment"
+        ],
+        "properties": {
+          "interfaceAttachment": {
+            "$ref": "#/components/schemas/NovaInterfaceAttachment"
+          }
+        }
+      },
+      "NovaInterfaceAttachmentList": {
+        "type": "object",
+        "description": "Answer of `novaListServerInterfaces`.",
+        "required": [
+          "interfaceAttachments"
+        ],
+        "properties": {
+          "interfaceAttachments": {
+            "type": "array",
+            "description": "The server's interfaces.",
+            "items": {
+              "$ref": "#/components/schemas/NovaInterfaceAttachment"
+            }
+          }
+        }
+      },
+      "NovaInterfaceAttachment": {
+        "type": "object",
+        "description": "One interface in the Nova format. All five fields are always present.",
+        "required": [
+          "port_state",
+          "fixed_ips",
+          "port_id",
+          "net_id",
+          "mac_addr"
+        ],
+        "properties": {
+          "port_state": {
+            "type": "string",
+            "description": "State of the port: `DOWN` right after attach, then `ACTIVE`; `BUILD` has also been documented. The set is not closed here.",
+            "examples": [
+              "ACTIVE"
+            ]
+          },
+          "fixed_ips": {
+            "type": "array",
+            "description": "Private IP addresses of the port.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceFixedIp"
+            }
+          },
+          "port_id": {
+            "type": "string",
+            "description": "ID of the port; names the interface in show and detach.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "net_id": {
+            "type": "string",
+            "description": "ID of the network the port belongs to.",
+            "examples": [
+              "0dc714fa-9022-4a03-bb22-9821a396bb9d"
+            ]
+          },
+          "mac_addr": {
+            "type": "string",
+            "description": "MAC address, six colon-separated hex pairs (format `mac-address`).",
+            "pattern": "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",
+            "examples": [
+              "fa:16:3e:63:75:b2"
+            ]
+          }
+        }
+      },
+      "ComputeVersionList": {
+        "type": "object",
+        "description": "The compute API version document.",
+        "required": [
+          "versions"
+        ],
+        "properties": {
+          "versions": {
+            "type": "array",
+            "description": "One entry per API version (`v2.0`, `v2.1`).",
+            "items": {
+              "$ref": "#/components/schemas/ComputeVersion"
+            }
+          }
+        }
+      },
+      "ComputeVersion": {
+        "type": "object",
+        "description": "One compute API version and, for v2.1, its microversion range.",
+        "required": [
+          "id",
+          "links",
+          "min_version",
+          "status",
+          "updated",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Name of the version, e.g. `v2.1`.",
+            "examples": [
+              "v2.1"
+            ]
+          },
+          "links": {
+            "type": "array",
+            "description": "Links to the version's root.",
+            "items": {
+              "$ref": "#/components/schemas/VersionLink"
+            }
+          },
+          "min_version": {
+            "type": "string",
+            "pattern": "^(\\d+\\.\\d+)?$",
+            "description": "Lowest microversion, or an empty string when the version has none.",
+            "examples": [
+              "2.1"
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "CURRENT",
+              "SUPPORTED",
+              "DEPRECATED"
+            ],
+            "description": "`CURRENT` (preferred), `SUPPORTED` (older, still served) or `DEPRECATED`.",
+            "examples": [
+              "CURRENT"
+            ]
+          },
+          "updated": {
+            "type": "string",
+            "description": "A fixed date string of the version (informative only).",
+            "examples": [
+              "2013-07-23T11:33:21Z"
+            ]
+          },
+          "version": {
+            "type": "string",
+            "pattern": "^(\\d+\\.\\d+)?$",
+            "description": "Highest microversion, or an empty string when the version has none.",
+            "examples": [
+              "2.60"
+            ]
+          }
+        }
+      },
+      "VersionLink": {
+        "type": "object",
+        "description": "A link of a version entry.",
+        "required": [
+          "href",
+          "rel"
+        ],
+        "properties": {
+          "href": {
+            "type": "string",
+            "description": "Link target.",
+            "examples": [
+              "https://ecs.cn-north-4.myhuaweicloud.com/v2.1/"
+            ]
+          },
+          "rel": {
+            "type": "string",
+            "description": "Link relation, e.g. `self`.",
+            "examples": [
+              "self"
+            ]
+          }
+        }
+      },
+      "EcsError": {
+        "type": "object",
+        "title": "ECS service error",
+        "description": "Error body of the ECS service: `{\"error\": {code, message, details?}}`. Documented for the native v1 API; may also come from the v2.1 API.",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "$ref": "#/components/schemas/EcsErrorBody"
+          },
+          "error_code": false,
+          "error_msg": false
+        }
+      },
+      "EcsErrorBody": {
+        "type": "object",
+        "description": "The error itself.",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "ECS error code, `Ecs.` and four digits, e.g. `Ecs.0005` (bad request body).",
+            "examples": [
+              "Ecs.0005"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "Human-readable message.",
+            "examples": [
+              "request body is illegal."
+            ]
+          },
+          "details": {
+            "type": "array",
+            "description": "Further errors, when the service gives them.",
+            "items": {
+              "$ref": "#/components/schemas/EcsErrorDetail"
+            }
+          }
+        }
+      },
+      "EcsErrorDetail": {
+        "type": "object",
+        "description": "One further error.",
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "Error code of this detail.",
+            "examples": [
+              "Ecs.0005"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "Message of this detail.",
+            "examples": [
+              "invalid ip_address"
+            ]
+          }
+        }
+      },
+      "ApiGatewayError": {
+        "type": "object",
+        "title": "API gateway error",
+        "description": "Flat error body of Huawei's API gateway, which answers before the ECS service for signature failures (401), throttling (429) and unknown APIs. Codes start with `APIGW.` or `APIG.`.",
+        "required": [
+          "error_code",
+          "error_msg"
+        ],
+        "properties": {
+          "error_code": {
+            "type": "string",
+            "description": "Gateway error code, e.g. `APIGW.0301` (signature check failed).",
+            "examples": [
+              "APIGW.0301"
+            ]
+          },
+          "error_msg": {
+            "type": "string",
+            "description": "Human-readable message. For a signature failure it may include the gateway's canonical request, with `|` in place of newlines, which helps to debug a signer.",
+            "examples": [
+              "Incorrect IAM authentication information: verify aksk signature fail"
+            ]
+          },
+          "request_id": {
+            "type": "string",
+            "description": "ID of the request at the gateway; quote it to Huawei support.",
+            "examples": [
+              "a6d7c4b2e3f14c0d9e8f7a6b5c4d3e2f"
+            ]
+          },
+          "error": false
+        }
+      },
+      "NovaFault": {
+        "type": "object",
+        "title": "Nova fault",
+        "description": "Upstream Nova's error body: one key naming the fault (`badRequest`, `itemNotFound`, `forbidden`, `conflictingRequest`, `computeFault`, ...) holding `{code, message}`. Huawei documents no v2.1 error body; this shape is the upstream one.",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {
+          "pattern": "^(?!error$|error_code$|error_msg$)[A-Za-z][A-Za-z0-9]*$"
         },
+        "additionalProperties": {
+          "$ref": "#/components/schemas/NovaFaultBody"
+        }
       },
-      EcsInternalError: {
-        summary: 'Internal error (illustrative code and message)',
-        value: { error: { code: 'Ecs.0000', message: 'System error.' } },
+      "NovaFaultBody": {
+        "type": "object",
+        "description": "The fault itself.",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "integer",
+            "description": "The HTTP status code again.",
+            "examples": [
+              404
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "Human-readable message.",
+            "examples": [
+              "Port ce531f90-199f-48c0-816c-13e38010b442 is not attached"
+            ]
+          }
+        }
       },
-      EcsUnavailable: {
-        summary: 'Service unavailable (illustrative code and message)',
-        value: { error: { code: 'Ecs.0000', message: 'The service is temporarily unavailable.' } },
+      "EcsApiError": {
+        "description": "Any error body of a native v1 call: an ECS service error or an API gateway error.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/EcsError"
+          },
+          {
+            "$ref": "#/components/schemas/ApiGatewayError"
+          }
+        ]
       },
+      "NovaApiError": {
+        "description": "Any error body of a Nova-compatible v2.1 call: a Nova fault, an ECS service error or an API gateway error (Huawei documents none of them for v2.1, so all three are accepted).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/NovaFault"
+          },
+          {
+            "$ref": "#/components/schemas/EcsError"
+          },
+          {
+            "$ref": "#/components/schemas/ApiGatewayError"
+          }
+        ]
+      }
     },
-  },
+    "responses": {
+      "BadRequest": {
+        "description": "The request is invalid (for example a malformed body or an unknown field).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "illegalBody": {
+                "$ref": "#/components/examples/EcsIllegalBody"
+              }
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "The API gateway refused the signature: wrong key, wrong canonical request, or an `X-Sdk-Date` more than 15 minutes off.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ApiGatewayError"
+            },
+            "examples": {
+              "badSignature": {
+                "summary": "Signature check failed",
+                "value": {
+                  "error_msg": "Incorrect IAM authentication information: verify aksk signature fail",
+                  "error_code": "APIGW.0301",
+                  "request_id": "a6d7c4b2e3f14c0d9e8f7a6b5c4d3e2f"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "The caller lacks the IAM permission for the action, or the action is not allowed.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "noPermission": {
+                "$ref": "#/components/examples/EcsForbidden"
+              }
+            }
+          }
+        }
+      },
+      "PrimaryNicForbidden": {
+        "description": "The request would remove the server's primary NIC, which is not allowed; or the caller lacks the permission.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "primaryNic": {
+                "summary": "Removing the primary NIC (illustrative code and message)",
+                "description": "Huawei documents the 403 but not its code or message.",
+                "value": {
+                  "error": {
+                    "code": "Ecs.0000",
+                    "message": "The primary NIC of the server cannot be deleted."
+                  }
+                }
+              },
+              "noPermission": {
+                "$ref": "#/components/examples/EcsForbidden"
+              }
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "The server (or a NIC named in the body) does not exist in the project.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "noSuchServer": {
+                "$ref": "#/components/examples/EcsServerNotFound"
+              }
+            }
+          }
+        }
+      },
+      "JobNotFound": {
+        "description": "No job with this ID exists in the project.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "noSuchJob": {
+                "summary": "Unknown job (illustrative code and message)",
+                "value": {
+                  "error": {
+                    "code": "Ecs.0000",
+                    "message": "Job[ff80808288d41e1b018990260955686a] could not be found."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "The request conflicts with the server's current state (for example another operation is in progress on it).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "busy": {
+                "summary": "Server busy (illustrative code and message)",
+                "value": {
+                  "error": {
+                    "code": "Ecs.0000",
+                    "message": "The server is in a task state that does not allow this operation."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "TooManyRequests": {
+        "description": "A rate limit of the API gateway was hit. Wait a few seconds and retry with backoff.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ApiGatewayError"
+            },
+            "examples": {
+              "throttled": {
+                "summary": "Gateway throttling",
+                "value": {
+                  "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 minute",
+                  "error_code": "APIG.0308",
+                  "request_id": "0b7e1c2d3f4a4b5c8d9e0f1a2b3c4d5e"
+                }
+              }
+            }
+          }
+        }
+      },
+      "InternalServerError": {
+        "description": "The service failed to handle the request.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "internal": {
+                "$ref": "#/components/examples/EcsInternalError"
+              }
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "The service is temporarily unavailable; retry later.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/EcsApiError"
+            },
+            "examples": {
+              "unavailable": {
+                "$ref": "#/components/examples/EcsUnavailable"
+              }
+            }
+          }
+        }
+      },
+      "NovaBadRequest": {
+        "description": "The request is invalid (for example two fixed IPs, or `port_id` with `net_id`).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Nova-style fault (upstream shape)",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Invalid input for field/attribute interfaceAttachment."
+                  }
+                }
+              },
+              "ecsShape": {
+                "$ref": "#/components/examples/EcsIllegalBody"
+              }
+            }
+          }
+        }
+      },
+      "NovaForbidden": {
+        "description": "The caller lacks the IAM permission for the action.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Nova-style fault (upstream shape)",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "Policy doesn't allow os_compute_api:os-attach-interfaces to be performed."
+                  }
+                }
+              },
+              "ecsShape": {
+                "$ref": "#/components/examples/EcsForbidden"
+              }
+            }
+          }
+        }
+      },
+      "NovaPrimaryNicForbidden": {
+        "description": "The port is the server's primary NIC, which cannot be detached; or the caller lacks the permission.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "primaryNic": {
+                "summary": "Detaching the primary NIC (illustrative message)",
+                "description": "Huawei documents the 403 but not its body.",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "The primary NIC of the server cannot be detached."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "NovaNotFound": {
+        "description": "The server or the interface does not exist.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Nova-style fault (upstream shape)",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Port ce531f90-199f-48c0-816c-13e38010b442 is not attached"
+                  }
+                }
+              },
+              "ecsShape": {
+                "$ref": "#/components/examples/EcsServerNotFound"
+              }
+            }
+          }
+        }
+      },
+      "NovaConflict": {
+        "description": "The server's state does not allow the operation now (for example it is being resized or another interface operation is running).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Nova-style fault (upstream shape)",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Cannot 'attach_interface' instance while it is in task_state resize_migrating"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "NovaInternalServerError": {
+        "description": "The service failed to handle the request.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Nova-style fault (upstream shape)",
+                "value": {
+                  "computeFault": {
+                    "code": 500,
+                    "message": "Unexpected API Error. Please report this and attach the Nova API log if possible."
+                  }
+                }
+              },
+              "ecsShape": {
+                "$ref": "#/components/examples/EcsInternalError"
+              }
+            }
+          }
+        }
+      },
+      "NovaServiceUnavailable": {
+        "description": "The service is temporarily unavailable; retry later.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Nova-style fault (upstream shape)",
+                "value": {
+                  "serviceUnavailable": {
+                    "code": 503,
+                    "message": "The service is temporarily unavailable."
+                  }
+                }
+              },
+              "ecsShape": {
+                "$ref": "#/components/examples/EcsUnavailable"
+              }
+            }
+          }
+        }
+      }
+    },
+    "examples": {
+      "JobCreated": {
+        "summary": "A job was started",
+        "value": {
+          "job_id": "ff80808288d41e1b018990260955686a"
+        }
+      },
+      "NovaAttachmentDown": {
+        "summary": "Just attached, port not up yet (Huawei's example, ID typo fixed)",
+        "value": {
+          "interfaceAttachment": {
+            "port_state": "DOWN",
+            "fixed_ips": [
+              {
+                "subnet_id": "d9cfef77-0151-4c2a-9ed5-d951ada8adf3",
+                "ip_address": "10.0.1.11"
+              }
+            ],
+            "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+            "net_id": "0dc714fa-9022-4a03-bb22-9821a396bb9d",
+            "mac_addr": "fa:16:3e:63:75:b2"
+          }
+        }
+      },
+      "EcsIllegalBody": {
+        "summary": "Malformed request body (documented ECS error)",
+        "value": {
+          "error": {
+            "code": "Ecs.0005",
+            "message": "request body is illegal."
+          }
+        }
+      },
+      "EcsForbidden": {
+        "summary": "Missing permission (illustrative code and message)",
+        "value": {
+          "error": {
+            "code": "Ecs.0000",
+            "message": "Policy doesn't allow ecs:cloudServers:addNics to be performed."
+          }
+        }
+      },
+      "EcsServerNotFound": {
+        "summary": "Unknown server (documented ECS error)",
+        "value": {
+          "error": {
+            "code": "Ecs.0114",
+            "message": "Instance[9a1b7c2e-6f3d-4e58-b0a4-2c8d7e6f5a31] could not be found."
+          }
+        }
+      },
+      "EcsInternalError": {
+        "summary": "Internal error (illustrative code and message)",
+        "value": {
+          "error": {
+            "code": "Ecs.0000",
+            "message": "System error."
+          }
+        }
+      },
+      "EcsUnavailable": {
+        "summary": "Service unavailable (illustrative code and message)",
+        "value": {
+          "error": {
+            "code": "Ecs.0000",
+            "message": "The service is temporarily unavailable."
+          }
+        }
+      }
+    }
+  }
 };

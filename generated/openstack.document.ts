@@ -2,2369 +2,3134 @@
 
 /** The OpenAPI document, as a plain object (for run-time validation by the emulators). */
 export const document: Record<string, unknown> = {
-  openapi: '3.1.0',
-  info: {
-    title: 'OpenStack Nova port interfaces (os-interface) and Keystone v3 tokens',
-    version: '2.1',
-    license: { name: 'MIT', identifier: 'MIT' },
-    description:
-      'This document describes the parts of OpenStack that cloud-nic uses to manage the network\ninterfaces of a server: the four **port interface** calls of the Compute API v2.1 (Nova\n`os-interface`), the compute **version document** used to pick a microversion, and the\n**Keystone v3 token** call that authenticates everything else.\n\n## Hosts\n- **Compute** (`/servers/...`): the `url` of the service-catalog entry with `type: compute`,\n  for the interface (`public`, `internal`, `admin`) and region you want. Catalog URLs often\n  end in `/v2.1/{project_id}`; the project segment is optional from microversion 2.18 on, so\n  both forms are listed under `servers` and behave the same.\n- **Compute version root** (`GET /`): the catalog URL cut before `/v2.1`. It needs no token.\n- **Identity** (`POST /auth/tokens`): the Keystone v3 endpoint, configured by the user\n  (`OS_AUTH_URL`), not taken from the catalog.\n\n## Authentication\nCreate a token with `POST /auth/tokens`: Keystone answers **201** and returns the token in\nthe **`X-Subject-Token` response header**, not in the body. The body carries the expiry and,\nfor a project-scoped token, the service catalog. Send the token to Nova in `X-Auth-Token`.\nA project-scoped token is needed for the compute calls. Without a valid token the\n`keystonemiddleware` in front of Nova answers 401 with its own body shape\n(`{"error": {...}}`) and a `WWW-Authenticate` challenge, before Nova sees the request.\n\n## Microversions\nNova\'s behaviour is selected per request with `OpenStack-API-Version: compute X.Y` (from 2.27)\nor the older `X-OpenStack-Nova-API-Version: X.Y`; cloud-nic sends both with the same value.\nWhen both are present `OpenStack-API-Version` wins; without either the server behaves as\n**2.1**. A version outside the server\'s range gives **406**, a malformed one **400**.\nResponses echo the version served in both headers and add `Vary` for them.\n\nRead the supported range from `GET /` (`version` is the maximum, `min_version` the minimum)\nand use the highest version both sides know. This document covers 2.1 to **2.104**. Maximum\nper release: 2.95 (2023.1 Antelope, 2023.2 Bobcat), 2.96 (2024.1 Caracal, 2024.2 Dalmatian),\n2.100 (2025.1 Epoxy, 2025.2 Flamingo), 2.103 (2026.1 Gazpacho), 2.104 (master, unreleased at\nthe time of writing). The minimum is always 2.1.\n\nMicroversions that change these calls (marked with `x-min-microversion` on the fields):\n- **2.49**: the attach request accepts an optional `tag`; sending it earlier is a 400.\n- **2.70**: attachment objects in responses always carry `tag` (a string or `null`).\n- **2.102**: list and show reject unknown query parameters with 400 (earlier versions\n  ignore them). No query parameters are defined for these calls.\n\n## Asynchronous behaviour\n- **Attach** answers **200** once the compute host has plugged the port, but it does not wait\n  for Neutron to mark the port up: `port_state` is often still `DOWN` or `BUILD`. Poll\n  `showServerInterface` until `port_state` is `ACTIVE` (`x-async`).\n- **Detach** answers **202** as soon as the request is queued to the compute host, which does\n  the work (and the check that the port is attached) later. Poll `listServerInterfaces` until\n  the port is gone (`x-async`). A detach of a port that is not attached to an existing server\n  can be accepted with 202 and then fail in the background; the instance action\n  `detach_interface` (`os-instance-actions`) records the outcome.\n- Hot-plug depends on the hypervisor driver and the guest; some guests only see a new\n  interface after a reboot.\n\n## Errors\nNova errors are a JSON object with exactly one key, the fault name, whose value holds `code`\nand `message` (`{"itemNotFound": {"code": 404, "message": "..."}}`). The fault name follows\nthe status: 400 `badRequest`, 401 `unauthorized`, 403 `forbidden`, 404 `itemNotFound`,\n405 `badMethod`, 409 `conflictingRequest`, 413 and 429 `overLimit` (with `retryAfter` when a\n`Retry-After` header is set), 415 `badMediaType`, 501 `notImplemented`,\n503 `serviceUnavailable`, and `computeFault` for everything else (406, 500, ...). Keystone\nand keystonemiddleware use `{"error": {"code", "title", "message"}}`. Messages are for\npeople; the one message worth parsing is the 406 text, which names the supported range.\n\n## Where the provider\'s documentation and the wire differ\n- Attach succeeds with **200** (not 201 or 202), detach with **202** and no body.\n- `net_id` and `port_id` are mutually exclusive, and `fixed_ips` (at most one address) needs\n  `net_id`. Nova\'s JSON schema does not say so (its controller answers 400); this document\n  states the rules in the schema so invalid bodies are refused before they are sent.\n- An attach without `port_id` and `net_id` is valid: Nova creates a port on a network it\n  picks, or fails with 400 when none or several are possible. Nova accepts both `{}` and\n  `{"interfaceAttachment": {}}` for it; this document requires the explicit second form.\n- Nova\'s UUID check also accepts UUIDs without hyphens; this document requires the canonical\n  hyphenated form, which is what Neutron returns.\n- The api-ref omits some statuses the code returns: 400 on detach (ports with accelerator\n  devices), 403 on every call (policy), 400 and 406 for bad microversion headers.\n\n## Sources\nFacts come from the cloud-nic fact sheet for Nova and Keystone, which reads openstack/nova\n(`api-ref/source/os-interface.inc`, `nova/api/openstack/compute/attach_interfaces.py` and\nits schemas, `nova/api/openstack/wsgi.py`, `rest_api_version_history.rst`,\n`doc/api_samples/os-attach-interfaces/`), openstack/keystone (`api-ref/source/v3/`),\nopenstack/keystonemiddleware, gophercloud, openstacksdk and tempest. The rule that\napplication-credential logins cannot request a scope comes from Keystone\'s error text as\nreported by users. Example IDs and messages are illustrative.\n',
+  "openapi": "3.1.0",
+  "info": {
+    "title": "OpenStack Nova port interfaces (os-interface) and Keystone v3 tokens",
+    "version": "2.1",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "description": "This document describes the parts of OpenStack that cloud-nic uses to manage the network\ninterfaces of a server: the four **port interface** calls of the Compute API v2.1 (Nova\n`os-interface`), the compute **version document** used to pick a microversion, and the\n**Keystone v3 token** call that authenticates everything else.\n\n## Hosts\n- **Compute** (`/servers/...`): the `url` of the service-catalog entry with `type: compute`,\n  for the interface (`public`, `internal`, `admin`) and region you want. Catalog URLs often\n  end in `/v2.1/{project_id}`; the project segment is optional from microversion 2.18 on, so\n  both forms are listed under `servers` and behave the same.\n- **Compute version root** (`GET /`): the catalog URL cut before `/v2.1`. It needs no token.\n- **Identity** (`POST /auth/tokens`): the Keystone v3 endpoint, configured by the user\n  (`OS_AUTH_URL`), not taken from the catalog.\n\n## Authentication\nCreate a token with `POST /auth/tokens`: Keystone answers **201** and returns the token in\nthe **`X-Subject-Token` response header**, not in the body. The body carries the expiry and,\nfor a project-scoped token, the service catalog. Send the token to Nova in `X-Auth-Token`.\nA project-scoped token is needed for the compute calls. Without a valid token the\n`keystonemiddleware` in front of Nova answers 401 with its own body shape\n(`{\"error\": {...}}`) and a `WWW-Authenticate` challenge, before Nova sees the request.\n\n## Microversions\nNova's behaviour is selected per request with `OpenStack-API-Version: compute X.Y` (from 2.27)\nor the older `X-OpenStack-Nova-API-Version: X.Y`; cloud-nic sends both with the same value.\nWhen both are present `OpenStack-API-Version` wins; without either the server behaves as\n**2.1**. A version outside the server's range gives **406**, a malformed one **400**.\nResponses echo the version served in both headers and add `Vary` for them.\n\nRead the supported range from `GET /` (`version` is the maximum, `min_version` the minimum)\nand use the highest version both sides know. This document covers 2.1 to **2.104**. Maximum\nper release: 2.95 (2023.1 Antelope, 2023.2 Bobcat), 2.96 (2024.1 Caracal, 2024.2 Dalmatian),\n2.100 (2025.1 Epoxy, 2025.2 Flamingo), 2.103 (2026.1 Gazpacho), 2.104 (master, unreleased at\nthe time of writing). The minimum is always 2.1.\n\nMicroversions that change these calls (marked with `x-min-microversion` on the fields):\n- **2.49**: the attach request accepts an optional `tag`; sending it earlier is a 400.\n- **2.70**: attachment objects in responses always carry `tag` (a string or `null`).\n- **2.102**: list and show reject unknown query parameters with 400 (earlier versions\n  ignore them). No query parameters are defined for these calls.\n\n## Asynchronous behaviour\n- **Attach** answers **200** once the compute host has plugged the port, but it does not wait\n  for Neutron to mark the port up: `port_state` is often still `DOWN` or `BUILD`. Poll\n  `showServerInterface` until `port_state` is `ACTIVE` (`x-async`).\n- **Detach** answers **202** as soon as the request is queued to the compute host, which does\n  the work (and the check that the port is attached) later. Poll `listServerInterfaces` until\n  the port is gone (`x-async`). A detach of a port that is not attached to an existing server\n  can be accepted with 202 and then fail in the background; the instance action\n  `detach_interface` (`os-instance-actions`) records the outcome.\n- Hot-plug depends on the hypervisor driver and the guest; some guests only see a new\n  interface after a reboot.\n\n## Errors\nNova errors are a JSON object with exactly one key, the fault name, whose value holds `code`\nand `message` (`{\"itemNotFound\": {\"code\": 404, \"message\": \"...\"}}`). The fault name follows\nthe status: 400 `badRequest`, 401 `unauthorized`, 403 `forbidden`, 404 `itemNotFound`,\n405 `badMethod`, 409 `conflictingRequest`, 413 and 429 `overLimit` (with `retryAfter` when a\n`Retry-After` header is set), 415 `badMediaType`, 501 `notImplemented`,\n503 `serviceUnavailable`, and `computeFault` for everything else (406, 500, ...). Keystone\nand keystonemiddleware use `{\"error\": {\"code\", \"title\", \"message\"}}`. Messages are for\npeople; the one message worth parsing is the 406 text, which names the supported range.\n\n## Where the provider's documentation and the wire differ\n- Attach succeeds with **200** (not 201 or 202), detach with **202** and no body.\n- `net_id` and `port_id` are mutually exclusive, and `fixed_ips` (at most one address) needs\n  `net_id`. Nova's JSON schema does not say so (its controller answers 400); this document\n  states the rules in the schema so invalid bodies are refused before they are sent.\n- An attach without `port_id` and `net_id` is valid: Nova creates a port on a network it\n  picks, or fails with 400 when none or several are possible. Nova accepts both `{}` and\n  `{\"interfaceAttachment\": {}}` for it; this document requires the explicit second form.\n- Nova's UUID check also accepts UUIDs without hyphens; this document requires the canonical\n  hyphenated form, which is what Neutron returns.\n- The api-ref omits some statuses the code returns: 400 on detach (ports with accelerator\n  devices), 403 on every call (policy), 400 and 406 for bad microversion headers.\n\n## Sources\nFacts come from the cloud-nic fact sheet for Nova and Keystone, which reads openstack/nova\n(`api-ref/source/os-interface.inc`, `nova/api/openstack/compute/attach_interfaces.py` and\nits schemas, `nova/api/openstack/wsgi.py`, `rest_api_version_history.rst`,\n`doc/api_samples/os-attach-interfaces/`), openstack/keystone (`api-ref/source/v3/`),\nopenstack/keystonemiddleware, gophercloud, openstacksdk and tempest. The rule that\napplication-credential logins cannot request a scope comes from Keystone's error text as\nreported by users. Example IDs and messages are illustrative.\n"
   },
-  'x-cloud-nic-provider': 'openstack',
-  'x-openstack-microversions': {
-    service: 'compute',
-    min: '2.1',
-    max: '2.104',
-    headers: ['OpenStack-API-Version', 'X-OpenStack-Nova-API-Version'],
+  "x-cloud-nic-provider": "openstack",
+  "x-openstack-microversions": {
+    "service": "compute",
+    "min": "2.1",
+    "max": "2.104",
+    "headers": [
+      "OpenStack-API-Version",
+      "X-OpenStack-Nova-API-Version"
+    ]
   },
-  servers: [
+  "servers": [
     {
-      url: 'https://{computeHost}/v2.1',
-      description:
-        'Compute API v2.1 without a project segment (microversion 2.18 and later). Take the real URL from the `compute` entry of the Keystone service catalog.',
-      variables: {
-        computeHost: {
-          default: 'compute.example.com:8774',
-          description:
-            'Host, optional port and any path prefix under which the deployment serves Nova (for example `cloud.example.com/compute` on devstack), as found in the catalog URL.',
-        },
-      },
+      "url": "https://{computeHost}/v2.1",
+      "description": "Compute API v2.1 without a project segment (microversion 2.18 and later). Take the real URL from the `compute` entry of the Keystone service catalog.",
+      "variables": {
+        "computeHost": {
+          "default": "compute.example.com:8774",
+          "description": "Host, optional port and any path prefix under which the deployment serves Nova (for example `cloud.example.com/compute` on devstack), as found in the catalog URL."
+        }
+      }
     },
     {
-      url: 'https://{computeHost}/v2.1/{projectId}',
-      description:
-        'Compute API v2.1 with the project segment that many catalogs still include; works at every microversion.',
-      variables: {
-        computeHost: {
-          default: 'compute.example.com:8774',
-          description: 'Host, optional port and path prefix, as in the catalog URL.',
+      "url": "https://{computeHost}/v2.1/{projectId}",
+      "description": "Compute API v2.1 with the project segment that many catalogs still include; works at every microversion.",
+      "variables": {
+        "computeHost": {
+          "default": "compute.example.com:8774",
+          "description": "Host, optional port and path prefix, as in the catalog URL."
         },
-        projectId: {
-          default: '0c4e939acacf4376bdcd1129f1a054ad',
-          description:
-            'The Keystone project ID the token is scoped to (hexadecimal, as in the catalog URL).',
-        },
-      },
-    },
+        "projectId": {
+          "default": "0c4e939acacf4376bdcd1129f1a054ad",
+          "description": "The Keystone project ID the token is scoped to (hexadecimal, as in the catalog URL)."
+        }
+      }
+    }
   ],
-  security: [{ keystoneToken: [] }],
-  tags: [
+  "security": [
     {
-      name: 'Port interfaces',
-      description:
-        'List, attach, show and detach the Neutron ports plugged into a server (`os-interface`). Attachments are identified by their Neutron port ID.',
-    },
-    {
-      name: 'Versions',
-      description:
-        'The unauthenticated compute version document that advertises the microversion range.',
-    },
-    {
-      name: 'Tokens',
-      description:
-        'Keystone v3 password and application-credential authentication, which yields the token and the service catalog.',
-    },
+      "keystoneToken": []
+    }
   ],
-  paths: {
-    '/servers/{server_id}/os-interface': {
-      parameters: [
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/MicroversionHeader' },
-        { $ref: '#/components/parameters/LegacyMicroversionHeader' },
-      ],
-      get: {
-        operationId: 'listServerInterfaces',
-        summary: 'List port interfaces',
-        description:
-          'Lists every Neutron port attached to the server, with its network, MAC address, fixed IP addresses and Neutron status. There is no paging: the whole list comes in one response. From microversion 2.70 each entry also carries `tag`. Needs the project reader role (or admin) by default policy.',
-        tags: ['Port interfaces'],
-        responses: {
-          '200': {
-            description: "The server's port interfaces (possibly none).",
-            headers: {
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/XOpenStackNovaApiVersion',
-              },
-              Vary: { $ref: '#/components/headers/VaryMicroversion' },
-              'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/InterfaceAttachmentList' },
-                examples: {
-                  twoPortsBefore270: {
-                    summary: 'Two ports, microversion below 2.70 (no tag)',
-                    value: {
-                      interfaceAttachments: [
-                        {
-                          fixed_ips: [
-                            {
-                              ip_address: '192.168.1.3',
-                              subnet_id: 'f8a6e8f8-c2ec-497c-9f23-da9616de54ef',
-                            },
-                          ],
-                          mac_addr: 'fa:16:3e:4c:2c:30',
-                          net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                          port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                          port_state: 'ACTIVE',
-                        },
-                        {
-                          fixed_ips: [
-                            {
-                              ip_address: '2001:db8:0:3::1c',
-                              subnet_id: '5e0c3f7a-94d2-4b1e-8f6a-c7d21b9e0a34',
-                            },
-                          ],
-                          mac_addr: 'fa:16:3e:91:0b:d7',
-                          net_id: '7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57',
-                          port_id: '2f4b1c9e-6d3a-4e8b-a7c5-0b9d8e7f6a51',
-                          port_state: 'ACTIVE',
-                        },
-                      ],
-                    },
-                  },
-                  taggedFrom270: {
-                    summary: 'Microversion 2.70 or later (tag present, null when none was given)',
-                    value: {
-                      interfaceAttachments: [
-                        {
-                          fixed_ips: [
-                            {
-                              ip_address: '192.168.1.3',
-                              subnet_id: 'f8a6e8f8-c2ec-497c-9f23-da9616de54ef',
-                            },
-                          ],
-                          mac_addr: 'fa:16:3e:4c:2c:30',
-                          net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                          port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                          port_state: 'ACTIVE',
-                          tag: 'public',
-                        },
-                        {
-                          fixed_ips: [],
-                          mac_addr: 'fa:16:3e:91:0b:d7',
-                          net_id: '7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57',
-                          port_id: '2f4b1c9e-6d3a-4e8b-a7c5-0b9d8e7f6a51',
-                          port_state: 'DOWN',
-                          tag: null,
-                        },
-                      ],
-                    },
-                  },
-                  none: { summary: 'A server without ports', value: { interfaceAttachments: [] } },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/ComputeBadRequest' },
-          '401': { $ref: '#/components/responses/ComputeUnauthorized' },
-          '403': { $ref: '#/components/responses/ComputeForbidden' },
-          '404': { $ref: '#/components/responses/ServerNotFound' },
-          '406': { $ref: '#/components/responses/MicroversionNotAcceptable' },
-          '413': { $ref: '#/components/responses/ComputePayloadTooLarge' },
-          '429': { $ref: '#/components/responses/ComputeTooManyRequests' },
-          '500': { $ref: '#/components/responses/ComputeInternalError' },
-          '501': { $ref: '#/components/responses/ComputeNotImplemented' },
-        },
-      },
-      post: {
-        operationId: 'attachServerInterface',
-        summary: 'Attach a port interface',
-        description:
-          "Plugs a network interface into the server, in one of three ways:\n- **by port**: attach an existing, unbound Neutron port (`port_id`);\n- **by network**: let Nova create a port on `net_id`, optionally with one fixed IP address;\n- **automatic**: send an empty `interfaceAttachment` and Nova creates a port on the one\n  network available to the project (400 when there is none, or more than one).\n\n`tag` (from microversion 2.49) labels the device for the guest's metadata service.\nThe server must be `ACTIVE`, `PAUSED` or `STOPPED` with no task running, and not locked.\nThe answer is **200** with the new attachment, but the port may still be `DOWN` or\n`BUILD`: poll the show call until `port_state` is `ACTIVE`. Needs the project member\nrole (or admin) by default policy.\n",
-        tags: ['Port interfaces'],
-        'x-async': { poll: 'showServerInterface', until: 'port_state is ACTIVE' },
-        requestBody: {
-          required: true,
-          description:
-            'What to attach. Exactly one of the three forms; unknown fields are rejected.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/AttachServerInterfaceRequest' },
-              examples: {
-                byPort: {
-                  summary: 'Attach an existing port',
-                  value: {
-                    interfaceAttachment: { port_id: 'ce531f90-199f-48c0-816c-13e38010b442' },
-                  },
-                },
-                byPortTagged: {
-                  summary: 'Attach an existing port with a device tag (microversion 2.49 or later)',
-                  value: {
-                    interfaceAttachment: {
-                      port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                      tag: 'public',
-                    },
-                  },
-                },
-                byNetworkWithFixedIp: {
-                  summary: 'New port on a network with a chosen IPv4 address',
-                  value: {
-                    interfaceAttachment: {
-                      net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                      fixed_ips: [{ ip_address: '192.168.1.3' }],
-                    },
-                  },
-                },
-                byNetworkIpv6Tagged: {
-                  summary:
-                    'New port on a network with a chosen IPv6 address and a tag (2.49 or later)',
-                  value: {
-                    interfaceAttachment: {
-                      net_id: '7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57',
-                      fixed_ips: [{ ip_address: '2001:db8:0:3::1c' }],
-                      tag: 'storage',
-                    },
-                  },
-                },
-                automatic: {
-                  summary: 'Let Nova pick the network and create the port',
-                  value: { interfaceAttachment: {} },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description:
-              'The port is plugged into the server. `port_state` reflects Neutron at the time of the answer and is often not yet `ACTIVE`.',
-            headers: {
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/XOpenStackNovaApiVersion',
-              },
-              Vary: { $ref: '#/components/headers/VaryMicroversion' },
-              'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/InterfaceAttachmentEnvelope' },
-                examples: {
-                  portStillDown: {
-                    summary: 'Attached by port below 2.70; Neutron has not marked the port up yet',
-                    value: {
-                      interfaceAttachment: {
-                        fixed_ips: [
-                          {
-                            ip_address: '192.168.1.3',
-                            subnet_id: 'f8a6e8f8-c2ec-497c-9f23-da9616de54ef',
-                          },
-                        ],
-                        mac_addr: 'fa:16:3e:4c:2c:30',
-                        net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                        port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                        port_state: 'DOWN',
-                      },
-                    },
-                  },
-                  taggedFrom270: {
-                    summary: 'Attached by network with a tag, microversion 2.70 or later',
-                    value: {
-                      interfaceAttachment: {
-                        fixed_ips: [
-                          {
-                            ip_address: '2001:db8:0:3::1c',
-                            subnet_id: '5e0c3f7a-94d2-4b1e-8f6a-c7d21b9e0a34',
-                          },
-                        ],
-                        mac_addr: 'fa:16:3e:91:0b:d7',
-                        net_id: '7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57',
-                        port_id: '2f4b1c9e-6d3a-4e8b-a7c5-0b9d8e7f6a51',
-                        port_state: 'BUILD',
-                        tag: 'storage',
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/AttachBadRequest' },
-          '401': { $ref: '#/components/responses/ComputeUnauthorized' },
-          '403': { $ref: '#/components/responses/AttachForbidden' },
-          '404': { $ref: '#/components/responses/AttachNotFound' },
-          '406': { $ref: '#/components/responses/MicroversionNotAcceptable' },
-          '409': { $ref: '#/components/responses/AttachConflict' },
-          '413': { $ref: '#/components/responses/ComputePayloadTooLarge' },
-          '429': { $ref: '#/components/responses/ComputeTooManyRequests' },
-          '500': { $ref: '#/components/responses/AttachFailed' },
-          '501': { $ref: '#/components/responses/ComputeNotImplemented' },
-        },
-      },
+  "tags": [
+    {
+      "name": "Port interfaces",
+      "description": "List, attach, show and detach the Neutron ports plugged into a server (`os-interface`). Attachments are identified by their Neutron port ID."
     },
-    '/servers/{server_id}/os-interface/{port_id}': {
-      parameters: [
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/PortId' },
-        { $ref: '#/components/parameters/MicroversionHeader' },
-        { $ref: '#/components/parameters/LegacyMicroversionHeader' },
-      ],
-      get: {
-        operationId: 'showServerInterface',
-        summary: 'Show a port interface',
-        description:
-          'Shows one port attached to the server, looked up by its Neutron port ID. A port that exists but is bound to another server (or to none) is reported as 404. This is the call to poll after an attach until `port_state` is `ACTIVE`. Needs the project reader role (or admin) by default policy.',
-        tags: ['Port interfaces'],
-        responses: {
-          '200': {
-            description: 'The attachment.',
-            headers: {
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/XOpenStackNovaApiVersion',
-              },
-              Vary: { $ref: '#/components/headers/VaryMicroversion' },
-              'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/InterfaceAttachmentEnvelope' },
-                examples: {
-                  activeBefore270: {
-                    summary: 'Active port, microversion below 2.70',
-                    value: {
-                      interfaceAttachment: {
-                        fixed_ips: [
-                          {
-                            ip_address: '192.168.1.3',
-                            subnet_id: 'f8a6e8f8-c2ec-497c-9f23-da9616de54ef',
-                          },
-                        ],
-                        mac_addr: 'fa:16:3e:4c:2c:30',
-                        net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                        port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                        port_state: 'ACTIVE',
-                      },
-                    },
-                  },
-                  taggedFrom270: {
-                    summary: 'Microversion 2.70 or later, attached with tag "public"',
-                    value: {
-                      interfaceAttachment: {
-                        fixed_ips: [
-                          {
-                            ip_address: '192.168.1.3',
-                            subnet_id: 'f8a6e8f8-c2ec-497c-9f23-da9616de54ef',
-                          },
-                        ],
-                        mac_addr: 'fa:16:3e:4c:2c:30',
-                        net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                        port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                        port_state: 'ACTIVE',
-                        tag: 'public',
-                      },
-                    },
-                  },
-                  untaggedFrom270: {
-                    summary: 'Microversion 2.70 or later, attached without a tag',
-                    value: {
-                      interfaceAttachment: {
-                        fixed_ips: [
-                          {
-                            ip_address: '192.168.1.3',
-                            subnet_id: 'f8a6e8f8-c2ec-497c-9f23-da9616de54ef',
-                          },
-                        ],
-                        mac_addr: 'fa:16:3e:4c:2c:30',
-                        net_id: '3cb9bc59-5699-4588-a4b1-b87f96708bc6',
-                        port_id: 'ce531f90-199f-48c0-816c-13e38010b442',
-                        port_state: 'ACTIVE',
-                        tag: null,
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/ComputeBadRequest' },
-          '401': { $ref: '#/components/responses/ComputeUnauthorized' },
-          '403': { $ref: '#/components/responses/ComputeForbidden' },
-          '404': { $ref: '#/components/responses/InterfaceNotFound' },
-          '406': { $ref: '#/components/responses/MicroversionNotAcceptable' },
-          '413': { $ref: '#/components/responses/ComputePayloadTooLarge' },
-          '429': { $ref: '#/components/responses/ComputeTooManyRequests' },
-          '500': { $ref: '#/components/responses/ComputeInternalError' },
-        },
-      },
-      delete: {
-        operationId: 'detachServerInterface',
-        summary: 'Detach a port interface',
-        description:
-          'Asks the compute host to unplug the port from the server. The answer is **202** with no body as soon as the request is queued; the detach itself, and the check that the port is really attached, happen afterwards. Poll the list call until the port is gone. The server must be `ACTIVE`, `PAUSED` or `STOPPED` with no task running, and not locked. Needs the project member role (or admin) by default policy.',
-        tags: ['Port interfaces'],
-        'x-async': { poll: 'listServerInterfaces', until: 'the port is no longer listed' },
-        responses: {
-          '202': {
-            description: 'Accepted; the compute host detaches the port in the background. No body.',
-            headers: {
-              'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-              'X-OpenStack-Nova-API-Version': {
-                $ref: '#/components/headers/XOpenStackNovaApiVersion',
-              },
-              Vary: { $ref: '#/components/headers/VaryMicroversion' },
-              'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-            },
-          },
-          '400': { $ref: '#/components/responses/DetachBadRequest' },
-          '401': { $ref: '#/components/responses/ComputeUnauthorized' },
-          '403': { $ref: '#/components/responses/ComputeForbidden' },
-          '404': { $ref: '#/components/responses/DetachNotFound' },
-          '406': { $ref: '#/components/responses/MicroversionNotAcceptable' },
-          '409': { $ref: '#/components/responses/DetachConflict' },
-          '413': { $ref: '#/components/responses/ComputePayloadTooLarge' },
-          '429': { $ref: '#/components/responses/ComputeTooManyRequests' },
-          '500': { $ref: '#/components/responses/ComputeInternalError' },
-          '501': { $ref: '#/components/responses/ComputeNotImplemented' },
-        },
-      },
+    {
+      "name": "Versions",
+      "description": "The unauthenticated compute version document that advertises the microversion range."
     },
-    '/': {
-      servers: [
+    {
+      "name": "Tokens",
+      "description": "Keystone v3 password and application-credential authentication, which yields the token and the service catalog."
+    }
+  ],
+  "paths": {
+    "/servers/{server_id}/os-interface": {
+      "parameters": [
         {
-          url: 'https://{computeHost}',
-          description:
-            'The unversioned compute root: the catalog URL with `/v2.1` and anything after it removed.',
-          variables: {
-            computeHost: {
-              default: 'compute.example.com:8774',
-              description: 'Host, optional port and path prefix, as in the catalog URL.',
-            },
-          },
+          "$ref": "#/components/parameters/ServerId"
         },
-      ],
-      get: {
-        operationId: 'listComputeVersions',
-        summary: 'List compute API versions',
-        description:
-          'Returns the compute API versions the endpoint serves. In the `v2.1` entry, `version` is the highest microversion the server supports and `min_version` the lowest; empty strings mean the entry has no microversions (the legacy v2.0 API). Needs no token and ignores the microversion headers. The same document for v2.1 alone is served at `/v2.1/` as `{"version": {...}}`.',
-        tags: ['Versions'],
-        security: [],
-        responses: {
-          '200': {
-            description: 'The versions the endpoint serves.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ComputeVersionList' },
-                examples: {
-                  master: {
-                    summary: 'Nova master (maximum 2.104)',
-                    value: {
-                      versions: [
-                        {
-                          id: 'v2.0',
-                          links: [{ href: 'https://compute.example.com:8774/v2/', rel: 'self' }],
-                          status: 'DEPRECATED',
-                          version: '',
-                          min_version: '',
-                          updated: '2025-07-04T12:00:00Z',
-                        },
-                        {
-                          id: 'v2.1',
-                          links: [{ href: 'https://compute.example.com:8774/v2.1/', rel: 'self' }],
-                          status: 'CURRENT',
-                          version: '2.104',
-                          min_version: '2.1',
-                          updated: '2013-07-23T11:33:21Z',
-                        },
-                      ],
-                    },
-                  },
-                  epoxy: {
-                    summary: 'A 2025.1 Epoxy cloud (maximum 2.100), v2.1 only',
-                    value: {
-                      versions: [
-                        {
-                          id: 'v2.1',
-                          links: [{ href: 'https://compute.example.com:8774/v2.1/', rel: 'self' }],
-                          status: 'CURRENT',
-                          version: '2.100',
-                          min_version: '2.1',
-                          updated: '2013-07-23T11:33:21Z',
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '404': { $ref: '#/components/responses/VersionRootNotFound' },
-        },
-      },
-    },
-    '/auth/tokens': {
-      servers: [
         {
-          url: 'https://{identityHost}/v3',
-          description:
-            'The Keystone v3 endpoint (the `OS_AUTH_URL` of the cloud, ending in `/v3`).',
-          variables: {
-            identityHost: {
-              default: 'identity.example.com:5000',
-              description:
-                'Host, optional port and any path prefix of Keystone (for example `cloud.example.com/identity` on devstack).',
-            },
-          },
+          "$ref": "#/components/parameters/MicroversionHeader"
         },
+        {
+          "$ref": "#/components/parameters/LegacyMicroversionHeader"
+        }
       ],
-      post: {
-        operationId: 'createToken',
-        summary: 'Create a token',
-        description:
-          "Authenticates with a password or an application credential and issues a token.\nThe token is returned in the `X-Subject-Token` response header; send it as\n`X-Auth-Token` to Nova. The body says when it expires and, for a scoped token, holds the\nservice catalog where the compute endpoint is found (entry `type: compute`, then the\nendpoint with the wanted `interface` and `region_id`).\n\n- **Password**: identify the user by ID, or by name plus domain, and request a project\n  scope (project by ID, or by name plus domain). Without `scope`, Keystone scopes the\n  token to the user's default project if one is set, and otherwise issues an unscoped\n  token without a catalog.\n- **Application credential**: identify the credential by ID, or by name plus its user.\n  The token is always scoped to the credential's project; requesting a scope is refused\n  with 401, so this form has no `scope`.\n\nKeystone also accepts domain and system scopes and other methods (token, TOTP,\nfederation); cloud-nic needs a project-scoped token, so only these forms are described.\n",
-        tags: ['Tokens'],
-        security: [],
-        requestBody: {
-          required: true,
-          description:
-            'The credentials and, for password logins, the project to scope the token to.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/TokenRequest' },
-              examples: {
-                passwordProjectByName: {
-                  summary: 'Password, user and project by name in the Default domain',
-                  value: {
-                    auth: {
-                      identity: {
-                        methods: ['password'],
-                        password: {
-                          user: {
-                            name: 'demo',
-                            domain: { name: 'Default' },
-                            password: 's3cr3t-Passw0rd',
-                          },
-                        },
-                      },
-                      scope: { project: { name: 'demo', domain: { id: 'default' } } },
-                    },
-                  },
-                },
-                passwordProjectById: {
-                  summary: 'Password, user and project by ID',
-                  value: {
-                    auth: {
-                      identity: {
-                        methods: ['password'],
-                        password: {
-                          user: {
-                            id: 'fd786d56402c4d1691372e7dee0d00b5',
-                            password: 's3cr3t-Passw0rd',
-                          },
-                        },
-                      },
-                      scope: { project: { id: '231c62fb0fbd485b995e8b060c3f0d98' } },
-                    },
-                  },
-                },
-                applicationCredentialById: {
-                  summary: 'Application credential by ID',
-                  value: {
-                    auth: {
-                      identity: {
-                        methods: ['application_credential'],
-                        application_credential: {
-                          id: '423f19a4ac1e4f48bbb4180756e6eb6c',
-                          secret: 'rEaqvJka48mpv',
-                        },
-                      },
-                    },
-                  },
-                },
-                applicationCredentialByName: {
-                  summary: 'Application credential by name and user ID',
-                  value: {
-                    auth: {
-                      identity: {
-                        methods: ['application_credential'],
-                        application_credential: {
-                          name: 'monitoring',
-                          secret: 'rEaqvJka48mpv',
-                          user: { id: 'fd786d56402c4d1691372e7dee0d00b5' },
-                        },
-                      },
-                    },
-                  },
-                },
+      "get": {
+        "operationId": "listServerInterfaces",
+        "summary": "List port interfaces",
+        "description": "Lists every Neutron port attached to the server, with its network, MAC address, fixed IP addresses and Neutron status. There is no paging: the whole list comes in one response. From microversion 2.70 each entry also carries `tag`. Needs the project reader role (or admin) by default policy.",
+        "tags": [
+          "Port interfaces"
+        ],
+        "responses": {
+          "200": {
+            "description": "The server's port interfaces (possibly none).",
+            "headers": {
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersion"
               },
-            },
-          },
-        },
-        responses: {
-          '201': {
-            description:
-              'Token issued. The token itself is the `X-Subject-Token` header; the body describes it.',
-            headers: {
-              'X-Subject-Token': { $ref: '#/components/headers/XSubjectToken' },
-              Vary: { $ref: '#/components/headers/VaryAuthToken' },
-              'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-            },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/TokenResponse' },
-                examples: {
-                  projectScopedPassword: {
-                    summary: 'Project-scoped password token with a catalog',
-                    value: {
-                      token: {
-                        methods: ['password'],
-                        user: {
-                          id: 'fd786d56402c4d1691372e7dee0d00b5',
-                          name: 'demo',
-                          domain: { id: 'default', name: 'Default' },
-                          password_expires_at: null,
-                        },
-                        project: {
-                          id: '231c62fb0fbd485b995e8b060c3f0d98',
-                          name: 'demo',
-                          domain: { id: 'default', name: 'Default' },
-                        },
-                        is_domain: false,
-                        roles: [
-                          { id: 'df8b7e3bf6fb49e9ba19122da2bae916', name: 'member' },
-                          { id: '51cc68287d524c759f47c811e6463340', name: 'reader' },
-                        ],
-                        catalog: [
-                          {
-                            id: 'a226b3eeb5594f50bf8b6df94636ed28',
-                            type: 'compute',
-                            name: 'nova',
-                            endpoints: [
-                              {
-                                id: 'd200b2509e1343e3887dcc465b4fa534',
-                                interface: 'public',
-                                region: 'RegionOne',
-                                region_id: 'RegionOne',
-                                url: 'https://compute.example.com:8774/v2.1/231c62fb0fbd485b995e8b060c3f0d98',
-                              },
-                              {
-                                id: '9cf9209ae4fc4673a7295611001cf0ae',
-                                interface: 'internal',
-                                region: 'RegionOne',
-                                region_id: 'RegionOne',
-                                url: 'http://10.0.0.11:8774/v2.1/231c62fb0fbd485b995e8b060c3f0d98',
-                              },
-                            ],
-                          },
-                          {
-                            id: '67b993549db94296a853d635b48db3c9',
-                            type: 'network',
-                            name: 'neutron',
-                            endpoints: [
-                              {
-                                id: '6a2840dc63bf433592cd8bca2183eb3c',
-                                interface: 'public',
-                                region: 'RegionOne',
-                                region_id: 'RegionOne',
-                                url: 'https://network.example.com:9696',
-                              },
-                            ],
-                          },
-                          {
-                            id: '050726f278654128aba89757ae25950c',
-                            type: 'identity',
-                            name: 'keystone',
-                            endpoints: [
-                              {
-                                id: '068d1b359ee84b438266cb736d81de97',
-                                interface: 'public',
-                                region: 'RegionOne',
-                                region_id: 'RegionOne',
-                                url: 'https://identity.example.com:5000/v3',
-                              },
-                            ],
-                          },
-                        ],
-                        expires_at: '2026-11-24T09:12:05.000000Z',
-                        issued_at: '2026-11-23T21:12:05.000000Z',
-                        audit_ids: ['9JsolhssRzKfyayTIiCRUg'],
-                      },
-                    },
-                  },
-                  applicationCredential: {
-                    summary: 'Application-credential token (always project-scoped)',
-                    value: {
-                      token: {
-                        methods: ['application_credential'],
-                        user: {
-                          id: 'fd786d56402c4d1691372e7dee0d00b5',
-                          name: 'demo',
-                          domain: { id: 'default', name: 'Default' },
-                          password_expires_at: null,
-                        },
-                        project: {
-                          id: '231c62fb0fbd485b995e8b060c3f0d98',
-                          name: 'demo',
-                          domain: { id: 'default', name: 'Default' },
-                        },
-                        is_domain: false,
-                        roles: [{ id: 'df8b7e3bf6fb49e9ba19122da2bae916', name: 'member' }],
-                        catalog: [
-                          {
-                            id: 'a226b3eeb5594f50bf8b6df94636ed28',
-                            type: 'compute',
-                            name: 'nova',
-                            endpoints: [
-                              {
-                                id: 'd200b2509e1343e3887dcc465b4fa534',
-                                interface: 'public',
-                                region: 'RegionOne',
-                                region_id: 'RegionOne',
-                                url: 'https://compute.example.com:8774/v2.1',
-                              },
-                            ],
-                          },
-                        ],
-                        expires_at: '2026-11-24T09:12:05.000000Z',
-                        issued_at: '2026-11-23T21:12:05.000000Z',
-                        audit_ids: ['qNUTIJntTzO1-XUk5STybw'],
-                      },
-                    },
-                  },
-                },
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/XOpenStackNovaApiVersion"
               },
+              "Vary": {
+                "$ref": "#/components/headers/VaryMicroversion"
+              },
+              "X-OpenStack-Request-Id": {
+                "$ref": "#/components/headers/XOpenStackRequestId"
+              }
             },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/InterfaceAttachmentList"
+                },
+                "examples": {
+                  "twoPortsBefore270": {
+                    "summary": "Two ports, microversion below 2.70 (no tag)",
+                    "value": {
+                      "interfaceAttachments": [
+                        {
+                          "fixed_ips": [
+                            {
+                              "ip_address": "192.168.1.3",
+                              "subnet_id": "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+                            }
+                          ],
+                          "mac_addr": "fa:16:3e:4c:2c:30",
+                          "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                          "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                          "port_state": "ACTIVE"
+                        },
+                        {
+                          "fixed_ips": [
+                            {
+                              "ip_address": "2001:db8:0:3::1c",
+                              "subnet_id": "5e0c3f7a-94d2-4b1e-8f6a-c7d21b9e0a34"
+                            }
+                          ],
+                          "mac_addr": "fa:16:3e:91:0b:d7",
+                          "net_id": "7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57",
+                          "port_id": "2f4b1c9e-6d3a-4e8b-a7c5-0b9d8e7f6a51",
+                          "port_state": "ACTIVE"
+                        }
+                      ]
+                    }
+                  },
+                  "taggedFrom270": {
+                    "summary": "Microversion 2.70 or later (tag present, null when none was given)",
+                    "value": {
+                      "interfaceAttachments": [
+                        {
+                          "fixed_ips": [
+                            {
+                              "ip_address": "192.168.1.3",
+                              "subnet_id": "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+                            }
+                          ],
+                          "mac_addr": "fa:16:3e:4c:2c:30",
+                          "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                          "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                          "port_state": "ACTIVE",
+                          "tag": "public"
+                        },
+                        {
+                          "fixed_ips": [],
+                          "mac_addr": "fa:16:3e:91:0b:d7",
+                          "net_id": "7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57",
+                          "port_id": "2f4b1c9e-6d3a-4e8b-a7c5-0b9d8e7f6a51",
+                          "port_state": "DOWN",
+                          "tag": null
+                        }
+                      ]
+                    }
+                  },
+                  "none": {
+                    "summary": "A server without ports",
+                    "value": {
+                      "interfaceAttachments": []
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': { $ref: '#/components/responses/IdentityBadRequest' },
-          '401': { $ref: '#/components/responses/IdentityUnauthorized' },
-          '403': { $ref: '#/components/responses/IdentityForbidden' },
-          '404': { $ref: '#/components/responses/IdentityNotFound' },
-        },
+          "400": {
+            "$ref": "#/components/responses/ComputeBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/ComputeUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ComputeForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/ServerNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/MicroversionNotAcceptable"
+          },
+          "413": {
+            "$ref": "#/components/responses/ComputePayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/ComputeTooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/ComputeInternalError"
+          },
+          "501": {
+            "$ref": "#/components/responses/ComputeNotImplemented"
+          }
+        }
       },
+      "post": {
+        "operationId": "attachServerInterface",
+        "summary": "Attach a port interface",
+        "description": "Plugs a network interface into the server, in one of three ways:\n- **by port**: attach an existing, unbound Neutron port (`port_id`);\n- **by network**: let Nova create a port on `net_id`, optionally with one fixed IP address;\n- **automatic**: send an empty `interfaceAttachment` and Nova creates a port on the one\n  network available to the project (400 when there is none, or more than one).\n\n`tag` (from microversion 2.49) labels the device for the guest's metadata service.\nThe server must be `ACTIVE`, `PAUSED` or `STOPPED` with no task running, and not locked.\nThe answer is **200** with the new attachment, but the port may still be `DOWN` or\n`BUILD`: poll the show call until `port_state` is `ACTIVE`. Needs the project member\nrole (or admin) by default policy.\n",
+        "tags": [
+          "Port interfaces"
+        ],
+        "x-async": {
+          "poll": "showServerInterface",
+          "until": "port_state is ACTIVE"
+        },
+        "requestBody": {
+          "required": true,
+          "description": "What to attach. Exactly one of the three forms; unknown fields are rejected.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AttachServerInterfaceRequest"
+              },
+              "examples": {
+                "byPort": {
+                  "summary": "Attach an existing port",
+                  "value": {
+                    "interfaceAttachment": {
+                      "port_id": "ce531f90-199f-48c0-816c-13e38010b442"
+                    }
+                  }
+                },
+                "byPortTagged": {
+                  "summary": "Attach an existing port with a device tag (microversion 2.49 or later)",
+                  "value": {
+                    "interfaceAttachment": {
+                      "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                      "tag": "public"
+                    }
+                  }
+                },
+                "byNetworkWithFixedIp": {
+                  "summary": "New port on a network with a chosen IPv4 address",
+                  "value": {
+                    "interfaceAttachment": {
+                      "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                      "fixed_ips": [
+                        {
+                          "ip_address": "192.168.1.3"
+                        }
+                      ]
+                    }
+                  }
+                },
+                "byNetworkIpv6Tagged": {
+                  "summary": "New port on a network with a chosen IPv6 address and a tag (2.49 or later)",
+                  "value": {
+                    "interfaceAttachment": {
+                      "net_id": "7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57",
+                      "fixed_ips": [
+                        {
+                          "ip_address": "2001:db8:0:3::1c"
+                        }
+                      ],
+                      "tag": "storage"
+                    }
+                  }
+                },
+                "automatic": {
+                  "summary": "Let Nova pick the network and create the port",
+                  "value": {
+                    "interfaceAttachment": {}
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The port is plugged into the server. `port_state` reflects Neutron at the time of the answer and is often not yet `ACTIVE`.",
+            "headers": {
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersion"
+              },
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+              },
+              "Vary": {
+                "$ref": "#/components/headers/VaryMicroversion"
+              },
+              "X-OpenStack-Request-Id": {
+                "$ref": "#/components/headers/XOpenStackRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/InterfaceAttachmentEnvelope"
+                },
+                "examples": {
+                  "portStillDown": {
+                    "summary": "Attached by port below 2.70; Neutron has not marked the port up yet",
+                    "value": {
+                      "interfaceAttachment": {
+                        "fixed_ips": [
+                          {
+                            "ip_address": "192.168.1.3",
+                            "subnet_id": "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+                          }
+                        ],
+                        "mac_addr": "fa:16:3e:4c:2c:30",
+                        "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                        "port_state": "DOWN"
+                      }
+                    }
+                  },
+                  "taggedFrom270": {
+                    "summary": "Attached by network with a tag, microversion 2.70 or later",
+                    "value": {
+                      "interfaceAttachment": {
+                        "fixed_ips": [
+                          {
+                            "ip_address": "2001:db8:0:3::1c",
+                            "subnet_id": "5e0c3f7a-94d2-4b1e-8f6a-c7d21b9e0a34"
+                          }
+                        ],
+                        "mac_addr": "fa:16:3e:91:0b:d7",
+                        "net_id": "7d5b8a2e-1c3f-4e9a-b6d0-2f8e4a1c9b57",
+                        "port_id": "2f4b1c9e-6d3a-4e8b-a7c5-0b9d8e7f6a51",
+                        "port_state": "BUILD",
+                        "tag": "storage"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AttachBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/ComputeUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AttachForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AttachNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/MicroversionNotAcceptable"
+          },
+          "409": {
+            "$ref": "#/components/responses/AttachConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ComputePayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/ComputeTooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/AttachFailed"
+          },
+          "501": {
+            "$ref": "#/components/responses/ComputeNotImplemented"
+          }
+        }
+      }
     },
+    "/servers/{server_id}/os-interface/{port_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/PortId"
+        },
+        {
+          "$ref": "#/components/parameters/MicroversionHeader"
+        },
+        {
+          "$ref": "#/components/parameters/LegacyMicroversionHeader"
+        }
+      ],
+      "get": {
+        "operationId": "showServerInterface",
+        "summary": "Show a port interface",
+        "description": "Shows one port attached to the server, looked up by its Neutron port ID. A port that exists but is bound to another server (or to none) is reported as 404. This is the call to poll after an attach until `port_state` is `ACTIVE`. Needs the project reader role (or admin) by default policy.",
+        "tags": [
+          "Port interfaces"
+        ],
+        "responses": {
+          "200": {
+            "description": "The attachment.",
+            "headers": {
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersion"
+              },
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+              },
+              "Vary": {
+                "$ref": "#/components/headers/VaryMicroversion"
+              },
+              "X-OpenStack-Request-Id": {
+                "$ref": "#/components/headers/XOpenStackRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/InterfaceAttachmentEnvelope"
+                },
+                "examples": {
+                  "activeBefore270": {
+                    "summary": "Active port, microversion below 2.70",
+                    "value": {
+                      "interfaceAttachment": {
+                        "fixed_ips": [
+                          {
+                            "ip_address": "192.168.1.3",
+                            "subnet_id": "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+                          }
+                        ],
+                        "mac_addr": "fa:16:3e:4c:2c:30",
+                        "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                        "port_state": "ACTIVE"
+                      }
+                    }
+                  },
+                  "taggedFrom270": {
+                    "summary": "Microversion 2.70 or later, attached with tag \"public\"",
+                    "value": {
+                      "interfaceAttachment": {
+                        "fixed_ips": [
+                          {
+                            "ip_address": "192.168.1.3",
+                            "subnet_id": "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+                          }
+                        ],
+                        "mac_addr": "fa:16:3e:4c:2c:30",
+                        "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                        "port_state": "ACTIVE",
+                        "tag": "public"
+                      }
+                    }
+                  },
+                  "untaggedFrom270": {
+                    "summary": "Microversion 2.70 or later, attached without a tag",
+                    "value": {
+                      "interfaceAttachment": {
+                        "fixed_ips": [
+                          {
+                            "ip_address": "192.168.1.3",
+                            "subnet_id": "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+                          }
+                        ],
+                        "mac_addr": "fa:16:3e:4c:2c:30",
+                        "net_id": "3cb9bc59-5699-4588-a4b1-b87f96708bc6",
+                        "port_id": "ce531f90-199f-48c0-816c-13e38010b442",
+                        "port_state": "ACTIVE",
+                        "tag": null
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ComputeBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/ComputeUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ComputeForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/InterfaceNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/MicroversionNotAcceptable"
+          },
+          "413": {
+            "$ref": "#/components/responses/ComputePayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/ComputeTooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/ComputeInternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "detachServerInterface",
+        "summary": "Detach a port interface",
+        "description": "Asks the compute host to unplug the port from the server. The answer is **202** with no body as soon as the request is queued; the detach itself, and the check that the port is really attached, happen afterwards. Poll the list call until the port is gone. The server must be `ACTIVE`, `PAUSED` or `STOPPED` with no task running, and not locked. Needs the project member role (or admin) by default policy.",
+        "tags": [
+          "Port interfaces"
+        ],
+        "x-async": {
+          "poll": "listServerInterfaces",
+          "until": "the port is no longer listed"
+        },
+        "responses": {
+          "202": {
+            "description": "Accepted; the compute host detaches the port in the background. No body.",
+            "headers": {
+              "OpenStack-API-Version": {
+                "$ref": "#/components/headers/OpenStackApiVersion"
+              },
+              "X-OpenStack-Nova-API-Version": {
+                "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+              },
+              "Vary": {
+                "$ref": "#/components/headers/VaryMicroversion"
+              },
+              "X-OpenStack-Request-Id": {
+                "$ref": "#/components/headers/XOpenStackRequestId"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/DetachBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/ComputeUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ComputeForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/DetachNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/MicroversionNotAcceptable"
+          },
+          "409": {
+            "$ref": "#/components/responses/DetachConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/ComputePayloadTooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/ComputeTooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/ComputeInternalError"
+          },
+          "501": {
+            "$ref": "#/components/responses/ComputeNotImplemented"
+          }
+        }
+      }
+    },
+    "/": {
+      "servers": [
+        {
+          "url": "https://{computeHost}",
+          "description": "The unversioned compute root: the catalog URL with `/v2.1` and anything after it removed.",
+          "variables": {
+            "computeHost": {
+              "default": "compute.example.com:8774",
+              "description": "Host, optional port and path prefix, as in the catalog URL."
+            }
+          }
+        }
+      ],
+      "get": {
+        "operationId": "listComputeVersions",
+        "summary": "List compute API versions",
+        "description": "Returns the compute API versions the endpoint serves. In the `v2.1` entry, `version` is the highest microversion the server supports and `min_version` the lowest; empty strings mean the entry has no microversions (the legacy v2.0 API). Needs no token and ignores the microversion headers. The same document for v2.1 alone is served at `/v2.1/` as `{\"version\": {...}}`.",
+        "tags": [
+          "Versions"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The versions the endpoint serves.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ComputeVersionList"
+                },
+                "examples": {
+                  "master": {
+                    "summary": "Nova master (maximum 2.104)",
+                    "value": {
+                      "versions": [
+                        {
+                          "id": "v2.0",
+                          "links": [
+                            {
+                              "href": "https://compute.example.com:8774/v2/",
+                              "rel": "self"
+                            }
+                          ],
+                          "status": "DEPRECATED",
+                          "version": "",
+                          "min_version": "",
+                          "updated": "2025-07-04T12:00:00Z"
+                        },
+                        {
+                          "id": "v2.1",
+                          "links": [
+                            {
+                              "href": "https://compute.example.com:8774/v2.1/",
+                              "rel": "self"
+                            }
+                          ],
+                          "status": "CURRENT",
+                          "version": "2.104",
+                          "min_version": "2.1",
+                          "updated": "2013-07-23T11:33:21Z"
+                        }
+                      ]
+                    }
+                  },
+                  "epoxy": {
+                    "summary": "A 2025.1 Epoxy cloud (maximum 2.100), v2.1 only",
+                    "value": {
+                      "versions": [
+                        {
+                          "id": "v2.1",
+                          "links": [
+                            {
+                              "href": "https://compute.example.com:8774/v2.1/",
+                              "rel": "self"
+                            }
+                          ],
+                          "status": "CURRENT",
+                          "version": "2.100",
+                          "min_version": "2.1",
+                          "updated": "2013-07-23T11:33:21Z"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/VersionRootNotFound"
+          }
+        }
+      }
+    },
+    "/auth/tokens": {
+      "servers": [
+        {
+          "url": "https://{identityHost}/v3",
+          "description": "The Keystone v3 endpoint (the `OS_AUTH_URL` of the cloud, ending in `/v3`).",
+          "variables": {
+            "identityHost": {
+              "default": "identity.example.com:5000",
+              "description": "Host, optional port and any path prefix of Keystone (for example `cloud.example.com/identity` on devstack)."
+            }
+          }
+        }
+      ],
+      "post": {
+        "operationId": "createToken",
+        "summary": "Create a token",
+        "description": "Authenticates with a password or an application credential and issues a token.\nThe token is returned in the `X-Subject-Token` response header; send it as\n`X-Auth-Token` to Nova. The body says when it expires and, for a scoped token, holds the\nservice catalog where the compute endpoint is found (entry `type: compute`, then the\nendpoint with the wanted `interface` and `region_id`).\n\n- **Password**: identify the user by ID, or by name plus domain, and request a project\n  scope (project by ID, or by name plus domain). Without `scope`, Keystone scopes the\n  token to the user's default project if one is set, and otherwise issues an unscoped\n  token without a catalog.\n- **Application credential**: identify the credential by ID, or by name plus its user.\n  The token is always scoped to the credential's project; requesting a scope is refused\n  with 401, so this form has no `scope`.\n\nKeystone also accepts domain and system scopes and other methods (token, TOTP,\nfederation); cloud-nic needs a project-scoped token, so only these forms are described.\n",
+        "tags": [
+          "Tokens"
+        ],
+        "security": [],
+        "requestBody": {
+          "required": true,
+          "description": "The credentials and, for password logins, the project to scope the token to.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TokenRequest"
+              },
+              "examples": {
+                "passwordProjectByName": {
+                  "summary": "Password, user and project by name in the Default domain",
+                  "value": {
+                    "auth": {
+                      "identity": {
+                        "methods": [
+                          "password"
+                        ],
+                        "password": {
+                          "user": {
+                            "name": "demo",
+                            "domain": {
+                              "name": "Default"
+                            },
+                            "password": "s3cr3t-Passw0rd"
+                          }
+                        }
+                      },
+                      "scope": {
+                        "project": {
+                          "name": "demo",
+                          "domain": {
+                            "id": "default"
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "passwordProjectById": {
+                  "summary": "Password, user and project by ID",
+                  "value": {
+                    "auth": {
+                      "identity": {
+                        "methods": [
+                          "password"
+                        ],
+                        "password": {
+                          "user": {
+                            "id": "fd786d56402c4d1691372e7dee0d00b5",
+                            "password": "s3cr3t-Passw0rd"
+                          }
+                        }
+                      },
+                      "scope": {
+                        "project": {
+                          "id": "231c62fb0fbd485b995e8b060c3f0d98"
+                        }
+                      }
+                    }
+                  }
+                },
+                "applicationCredentialById": {
+                  "summary": "Application credential by ID",
+                  "value": {
+                    "auth": {
+                      "identity": {
+                        "methods": [
+                          "application_credential"
+                        ],
+                        "application_credential": {
+                          "id": "423f19a4ac1e4f48bbb4180756e6eb6c",
+                          "secret": "rEaqvJka48mpv"
+                        }
+                      }
+                    }
+                  }
+                },
+                "applicationCredentialByName": {
+                  "summary": "Application credential by name and user ID",
+                  "value": {
+                    "auth": {
+                      "identity": {
+                        "methods": [
+                          "application_credential"
+                        ],
+                        "application_credential": {
+                          "name": "monitoring",
+                          "secret": "rEaqvJka48mpv",
+                          "user": {
+                            "id": "fd786d56402c4d1691372e7dee0d00b5"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Token issued. The token itself is the `X-Subject-Token` header; the body describes it.",
+            "headers": {
+              "X-Subject-Token": {
+                "$ref": "#/components/headers/XSubjectToken"
+              },
+              "Vary": {
+                "$ref": "#/components/headers/VaryAuthToken"
+              },
+              "X-OpenStack-Request-Id": {
+                "$ref": "#/components/headers/XOpenStackRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TokenResponse"
+                },
+                "examples": {
+                  "projectScopedPassword": {
+                    "summary": "Project-scoped password token with a catalog",
+                    "value": {
+                      "token": {
+                        "methods": [
+                          "password"
+                        ],
+                        "user": {
+                          "id": "fd786d56402c4d1691372e7dee0d00b5",
+                          "name": "demo",
+                          "domain": {
+                            "id": "default",
+                            "name": "Default"
+                          },
+                          "password_expires_at": null
+                        },
+                        "project": {
+                          "id": "231c62fb0fbd485b995e8b060c3f0d98",
+                          "name": "demo",
+                          "domain": {
+                            "id": "default",
+                            "name": "Default"
+                          }
+                        },
+                        "is_domain": false,
+                        "roles": [
+                          {
+                            "id": "df8b7e3bf6fb49e9ba19122da2bae916",
+                            "name": "member"
+                          },
+                          {
+                            "id": "51cc68287d524c759f47c811e6463340",
+                            "name": "reader"
+                          }
+                        ],
+                        "catalog": [
+                          {
+                            "id": "a226b3eeb5594f50bf8b6df94636ed28",
+                            "type": "compute",
+                            "name": "nova",
+                            "endpoints": [
+                              {
+                                "id": "d200b2509e1343e3887dcc465b4fa534",
+                                "interface": "public",
+                                "region": "RegionOne",
+                                "region_id": "RegionOne",
+                                "url": "https://compute.example.com:8774/v2.1/231c62fb0fbd485b995e8b060c3f0d98"
+                              },
+                              {
+                                "id": "9cf9209ae4fc4673a7295611001cf0ae",
+                                "interface": "internal",
+                                "region": "RegionOne",
+                                "region_id": "RegionOne",
+                                "url": "http://10.0.0.11:8774/v2.1/231c62fb0fbd485b995e8b060c3f0d98"
+                              }
+                            ]
+                          },
+                          {
+                            "id": "67b993549db94296a853d635b48db3c9",
+                            "type": "network",
+                            "name": "neutron",
+                            "endpoints": [
+                              {
+                                "id": "6a2840dc63bf433592cd8bca2183eb3c",
+                                "interface": "public",
+                                "region": "RegionOne",
+                                "region_id": "RegionOne",
+                                "url": "https://network.example.com:9696"
+                              }
+                            ]
+                          },
+                          {
+                            "id": "050726f278654128aba89757ae25950c",
+                            "type": "identity",
+                            "name": "keystone",
+                            "endpoints": [
+                              {
+                                "id": "068d1b359ee84b438266cb736d81de97",
+                                "interface": "public",
+                                "region": "RegionOne",
+                                "region_id": "RegionOne",
+                                "url": "https://identity.example.com:5000/v3"
+                              }
+                            ]
+                          }
+                        ],
+                        "expires_at": "2026-11-24T09:12:05.000000Z",
+                        "issued_at": "2026-11-23T21:12:05.000000Z",
+                        "audit_ids": [
+                          "9JsolhssRzKfyayTIiCRUg"
+                        ]
+                      }
+                    }
+                  },
+                  "applicationCredential": {
+                    "summary": "Application-credential token (always project-scoped)",
+                    "value": {
+                      "token": {
+                        "methods": [
+                          "application_credential"
+                        ],
+                        "user": {
+                          "id": "fd786d56402c4d1691372e7dee0d00b5",
+                          "name": "demo",
+                          "domain": {
+                            "id": "default",
+                            "name": "Default"
+                          },
+                          "password_expires_at": null
+                        },
+                        "project": {
+                          "id": "231c62fb0fbd485b995e8b060c3f0d98",
+                          "name": "demo",
+                          "domain": {
+                            "id": "default",
+                            "name": "Default"
+                          }
+                        },
+                        "is_domain": false,
+                        "roles": [
+                          {
+                            "id": "df8b7e3bf6fb49e9ba19122da2bae916",
+                            "name": "member"
+                          }
+                        ],
+                        "catalog": [
+                          {
+                            "id": "a226b3eeb5594f50bf8b6df94636ed28",
+                            "type": "compute",
+                            "name": "nova",
+                            "endpoints": [
+                              {
+                                "id": "d200b2509e1343e3887dcc465b4fa534",
+                                "interface": "public",
+                                "region": "RegionOne",
+                                "region_id": "RegionOne",
+                                "url": "https://compute.example.com:8774/v2.1"
+                              }
+                            ]
+                          }
+                        ],
+                        "expires_at": "2026-11-24T09:12:05.000000Z",
+                        "issued_at": "2026-11-23T21:12:05.000000Z",
+                        "audit_ids": [
+                          "qNUTIJntTzO1-XUk5STybw"
+                        ]
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/IdentityBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/IdentityUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/IdentityForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/IdentityNotFound"
+          }
+        }
+      }
+    }
   },
-  components: {
-    securitySchemes: {
-      keystoneToken: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Auth-Token',
-        description:
-          'A project-scoped Keystone token: the `X-Subject-Token` header of `createToken`. Tokens expire (`expires_at`); a call with an expired or revoked token gets 401.',
-      },
+  "components": {
+    "securitySchemes": {
+      "keystoneToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-Auth-Token",
+        "description": "A project-scoped Keystone token: the `X-Subject-Token` header of `createToken`. Tokens expire (`expires_at`); a call with an expired or revoked token gets 401."
+      }
     },
-    parameters: {
-      ServerId: {
-        name: 'server_id',
-        in: 'path',
-        required: true,
-        description:
-          "The server's ID (a UUID). Nova looks it up and answers 404 when no server of the project has it; it does not validate the format.",
-        schema: { type: 'string', minLength: 1 },
-        example: '8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c',
-      },
-      PortId: {
-        name: 'port_id',
-        in: 'path',
-        required: true,
-        description:
-          'The Neutron port ID of the attachment (there is no separate attachment ID). Unknown or not attached to this server: 404.',
-        schema: { type: 'string', minLength: 1 },
-        example: 'ce531f90-199f-48c0-816c-13e38010b442',
-      },
-      MicroversionHeader: {
-        name: 'OpenStack-API-Version',
-        in: 'header',
-        required: false,
-        description:
-          "The compute microversion to use, as `compute X.Y` (from 2.27; earlier servers ignore it). Takes precedence over `X-OpenStack-Nova-API-Version`. Without either header the server uses 2.1. `latest` means the server's maximum; clients should send an explicit version.",
-        schema: { type: 'string', pattern: '^compute (latest|[1-9][0-9]*\\.(0|[1-9][0-9]*))$' },
-        example: 'compute 2.70',
-      },
-      LegacyMicroversionHeader: {
-        name: 'X-OpenStack-Nova-API-Version',
-        in: 'header',
-        required: false,
-        description:
-          'The compute microversion as `X.Y`, understood by every microversioned Nova. cloud-nic sends it with the same value as `OpenStack-API-Version`.',
-        schema: { type: 'string', pattern: '^(latest|[1-9][0-9]*\\.(0|[1-9][0-9]*))$' },
-        example: '2.70',
-      },
-    },
-    headers: {
-      OpenStackApiVersion: {
-        description:
-          'The microversion the request was served at, as `compute X.Y`. Also on Nova faults once the requested version has been parsed.',
-        schema: { type: 'string', pattern: '^compute [1-9][0-9]*\\.(0|[1-9][0-9]*)$' },
-        example: 'compute 2.70',
-      },
-      XOpenStackNovaApiVersion: {
-        description: 'The microversion the request was served at, as `X.Y` (legacy header).',
-        schema: { type: 'string', pattern: '^[1-9][0-9]*\\.(0|[1-9][0-9]*)$' },
-        example: '2.70',
-      },
-      VaryMicroversion: {
-        description:
-          'Names the microversion request headers, since the response depends on them. Nova sets it twice; HTTP clients usually join the values with a comma.',
-        schema: { type: 'string' },
-        example: 'OpenStack-API-Version, X-OpenStack-Nova-API-Version',
-      },
-      XOpenStackRequestId: {
-        description:
-          "The request ID (`req-` and a UUID) that the service logged the call under; quote it when reporting a problem. Nova's api-guide documents it from microversion 2.46; treat it as optional.",
-        schema: {
-          type: 'string',
-          pattern: '^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+    "parameters": {
+      "ServerId": {
+        "name": "server_id",
+        "in": "path",
+        "required": true,
+        "description": "The server's ID (a UUID). Nova looks it up and answers 404 when no server of the project has it; it does not validate the format.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
         },
-        example: 'req-3f6a2c1e-8b4d-4e7f-9a0c-5d1e2b3c4f60',
+        "example": "8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c"
       },
-      RetryAfter: {
-        description:
-          "How long to wait before retrying: a number of seconds or an HTTP date. Nova copies it into the fault's `retryAfter`.",
-        schema: { type: 'string', minLength: 1 },
-        example: '30',
-      },
-      WwwAuthenticate: {
-        description:
-          'The authentication challenge naming the Keystone endpoint to get a token from, as `Keystone uri="<identity URL>"`.',
-        schema: { type: 'string', pattern: '^Keystone uri=' },
-        example: 'Keystone uri="https://identity.example.com:5000"',
-      },
-      XSubjectToken: {
-        description:
-          'The new token (a Fernet token of about 180 to 250 characters). Treat it as a secret: never log it.',
-        required: true,
-        schema: { type: 'string', minLength: 1 },
-        example: 'gAAAAABpYm9ndXMtZXhhbXBsZS10b2tlbi1ub3QtYS1yZWFsLWZlcm5ldC12YWx1ZQ',
-      },
-      VaryAuthToken: {
-        description: 'Keystone marks token responses as varying with `X-Auth-Token`.',
-        schema: { type: 'string' },
-        example: 'X-Auth-Token',
-      },
-    },
-    schemas: {
-      AttachServerInterfaceRequest: {
-        type: 'object',
-        description:
-          'Body of an attach. The `interfaceAttachment` wrapper is required here even though Nova also takes a bare `{}` as an automatic attach.',
-        additionalProperties: false,
-        required: ['interfaceAttachment'],
-        properties: {
-          interfaceAttachment: { $ref: '#/components/schemas/InterfaceAttachmentRequest' },
+      "PortId": {
+        "name": "port_id",
+        "in": "path",
+        "required": true,
+        "description": "The Neutron port ID of the attachment (there is no separate attachment ID). Unknown or not attached to this server: 404.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
         },
+        "example": "ce531f90-199f-48c0-816c-13e38010b442"
       },
-      InterfaceAttachmentRequest: {
-        description:
-          'What to attach: an existing port, a new port on a given network, or a new port on a network Nova picks. `port_id` and `net_id` exclude each other; `fixed_ips` needs `net_id`.',
-        oneOf: [
-          { $ref: '#/components/schemas/InterfaceAttachmentByPort' },
-          { $ref: '#/components/schemas/InterfaceAttachmentByNetwork' },
-          { $ref: '#/components/schemas/InterfaceAttachmentAutomatic' },
+      "MicroversionHeader": {
+        "name": "OpenStack-API-Version",
+        "in": "header",
+        "required": false,
+        "description": "The compute microversion to use, as `compute X.Y` (from 2.27; earlier servers ignore it). Takes precedence over `X-OpenStack-Nova-API-Version`. Without either header the server uses 2.1. `latest` means the server's maximum; clients should send an explicit version.",
+        "schema": {
+          "type": "string",
+          "pattern": "^compute (latest|[1-9][0-9]*\\.(0|[1-9][0-9]*))$"
+        },
+        "example": "compute 2.70"
+      },
+      "LegacyMicroversionHeader": {
+        "name": "X-OpenStack-Nova-API-Version",
+        "in": "header",
+        "required": false,
+        "description": "The compute microversion as `X.Y`, understood by every microversioned Nova. cloud-nic sends it with the same value as `OpenStack-API-Version`.",
+        "schema": {
+          "type": "string",
+          "pattern": "^(latest|[1-9][0-9]*\\.(0|[1-9][0-9]*))$"
+        },
+        "example": "2.70"
+      }
+    },
+    "headers": {
+      "OpenStackApiVersion": {
+        "description": "The microversion the request was served at, as `compute X.Y`. Also on Nova faults once the requested version has been parsed.",
+        "schema": {
+          "type": "string",
+          "pattern": "^compute [1-9][0-9]*\\.(0|[1-9][0-9]*)$"
+        },
+        "example": "compute 2.70"
+      },
+      "XOpenStackNovaApiVersion": {
+        "description": "The microversion the request was served at, as `X.Y` (legacy header).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[1-9][0-9]*\\.(0|[1-9][0-9]*)$"
+        },
+        "example": "2.70"
+      },
+      "VaryMicroversion": {
+        "description": "Names the microversion request headers, since the response depends on them. Nova sets it twice; HTTP clients usually join the values with a comma.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "OpenStack-API-Version, X-OpenStack-Nova-API-Version"
+      },
+      "XOpenStackRequestId": {
+        "description": "The request ID (`req-` and a UUID) that the service logged the call under; quote it when reporting a problem. Nova's api-guide documents it from microversion 2.46; treat it as optional.",
+        "schema": {
+          "type": "string",
+          "pattern": "^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        },
+        "example": "req-3f6a2c1e-8b4d-4e7f-9a0c-5d1e2b3c4f60"
+      },
+      "RetryAfter": {
+        "description": "How long to wait before retrying: a number of seconds or an HTTP date. Nova copies it into the fault's `retryAfter`.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "30"
+      },
+      "WwwAuthenticate": {
+        "description": "The authentication challenge naming the Keystone endpoint to get a token from, as `Keystone uri=\"<identity URL>\"`.",
+        "schema": {
+          "type": "string",
+          "pattern": "^Keystone uri="
+        },
+        "example": "Keystone uri=\"https://identity.example.com:5000\""
+      },
+      "XSubjectToken": {
+        "description": "The new token (a Fernet token of about 180 to 250 characters). Treat it as a secret: never log it.",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "gAAAAABpYm9ndXMtZXhhbXBsZS10b2tlbi1ub3QtYS1yZWFsLWZlcm5ldC12YWx1ZQ"
+      },
+      "VaryAuthToken": {
+        "description": "Keystone marks token responses as varying with `X-Auth-Token`.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "X-Auth-Token"
+      }
+    },
+    "schemas": {
+      "AttachServerInterfaceRequest": {
+        "type": "object",
+        "description": "Body of an attach. The `interfaceAttachment` wrapper is required here even though Nova also takes a bare `{}` as an automatic attach.",
+        "additionalProperties": false,
+        "required": [
+          "interfaceAttachment"
         ],
+        "properties": {
+          "interfaceAttachment": {
+            "$ref": "#/components/schemas/InterfaceAttachmentRequest"
+          }
+        }
       },
-      InterfaceAttachmentByPort: {
-        type: 'object',
-        title: 'By port',
-        description: 'Attach an existing Neutron port that is not bound to any server.',
-        additionalProperties: false,
-        required: ['port_id'],
-        properties: {
-          port_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the Neutron port to attach.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          tag: { $ref: '#/components/schemas/InterfaceAttachmentTag' },
-          net_id: false,
-          fixed_ips: false,
-        },
-      },
-      InterfaceAttachmentByNetwork: {
-        type: 'object',
-        title: 'By network',
-        description:
-          'Nova creates a port on this network (Neutron allocates the address unless one is given) and attaches it.',
-        additionalProperties: false,
-        required: ['net_id'],
-        properties: {
-          net_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the Neutron network to create the port on.',
-            examples: ['3cb9bc59-5699-4588-a4b1-b87f96708bc6'],
-          },
-          fixed_ips: {
-            type: 'array',
-            description:
-              'The address to request, as exactly one entry. Nova uses only the first entry and rejects more; the subnet is chosen by Neutron from the address.',
-            minItems: 1,
-            maxItems: 1,
-            items: { $ref: '#/components/schemas/RequestedFixedIp' },
-          },
-          tag: { $ref: '#/components/schemas/InterfaceAttachmentTag' },
-          port_id: false,
-        },
-      },
-      InterfaceAttachmentAutomatic: {
-        type: 'object',
-        title: 'Automatic',
-        description:
-          'No port and no network: Nova creates a port on the only network available to the project. 400 `badRequest` when the project has no network or several.',
-        additionalProperties: false,
-        properties: {
-          tag: { $ref: '#/components/schemas/InterfaceAttachmentTag' },
-          port_id: false,
-          net_id: false,
-          fixed_ips: false,
-        },
-      },
-      InterfaceAttachmentTag: {
-        type: 'string',
-        description:
-          'A device tag the guest can read from the metadata service (not from the config drive). Accepted from microversion 2.49; earlier the field is refused with 400. 1 to 60 characters, no comma or slash.',
-        minLength: 1,
-        maxLength: 60,
-        pattern: '^[^,/]*$',
-        'x-min-microversion': '2.49',
-        examples: ['public'],
-      },
-      RequestedFixedIp: {
-        type: 'object',
-        description: 'An IP address to give the new port. Nova accepts no `subnet_id` here.',
-        additionalProperties: false,
-        required: ['ip_address'],
-        properties: { ip_address: { $ref: '#/components/schemas/IpAddress' } },
-      },
-      IpAddress: {
-        description: 'An IPv4 address in dotted-quad form or an IPv6 address.',
-        oneOf: [
+      "InterfaceAttachmentRequest": {
+        "description": "What to attach: an existing port, a new port on a given network, or a new port on a network Nova picks. `port_id` and `net_id` exclude each other; `fixed_ips` needs `net_id`.",
+        "oneOf": [
           {
-            type: 'string',
-            title: 'IPv4',
-            description: 'Dotted-quad IPv4 address (digits and dots only).',
-            format: 'ipv4',
-            pattern: '^[0-9.]+$',
+            "$ref": "#/components/schemas/InterfaceAttachmentByPort"
           },
           {
-            type: 'string',
-            title: 'IPv6',
-            description: 'IPv6 address (always contains a colon).',
-            format: 'ipv6',
-            pattern: ':',
+            "$ref": "#/components/schemas/InterfaceAttachmentByNetwork"
           },
+          {
+            "$ref": "#/components/schemas/InterfaceAttachmentAutomatic"
+          }
+        ]
+      },
+      "InterfaceAttachmentByPort": {
+        "type": "object",
+        "title": "By port",
+        "description": "Attach an existing Neutron port that is not bound to any server.",
+        "additionalProperties": false,
+        "required": [
+          "port_id"
         ],
-        examples: ['192.168.1.3', '2001:db8:0:3::1c'],
+        "properties": {
+          "port_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the Neutron port to attach.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "tag": {
+            "$ref": "#/components/schemas/InterfaceAttachmentTag"
+          },
+          "net_id": false,
+          "fixed_ips": false
+        }
       },
-      InterfaceAttachment: {
-        type: 'object',
-        description:
-          "A port plugged into the server, as Nova reports it from Neutron's port. The shape is the same for list, show and attach at a given microversion.",
-        additionalProperties: false,
-        required: ['fixed_ips', 'mac_addr', 'net_id', 'port_id', 'port_state'],
-        properties: {
-          fixed_ips: {
-            type: ['array', 'null'],
-            description: "The port's IP addresses with their subnets; may be empty or null.",
-            items: { $ref: '#/components/schemas/AttachedFixedIp' },
-          },
-          mac_addr: {
-            type: 'string',
-            description:
-              "The port's MAC address, six colon-separated hexadecimal octets (Nova's schema calls it format `mac-address`).",
-            pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$',
-            examples: ['fa:16:3e:4c:2c:30'],
-          },
-          net_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the Neutron network the port belongs to.',
-            examples: ['3cb9bc59-5699-4588-a4b1-b87f96708bc6'],
-          },
-          port_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the Neutron port; the key for show and detach.',
-            examples: ['ce531f90-199f-48c0-816c-13e38010b442'],
-          },
-          port_state: {
-            type: 'string',
-            description:
-              'The Neutron port status: `ACTIVE` (up), `BUILD` (being set up), `DOWN` (not up yet or taken down), `ERROR`, or `N/A` (no status reported). Right after an attach it is often `DOWN` or `BUILD`.',
-            enum: ['ACTIVE', 'BUILD', 'DOWN', 'ERROR', 'N/A'],
-          },
-          tag: {
-            type: ['string', 'null'],
-            description:
-              'The device tag given at attach time, or null. Present in every attachment from microversion 2.70, absent below (even when a tag was set with 2.49 to 2.69).',
-            'x-min-microversion': '2.70',
-          },
-        },
-      },
-      AttachedFixedIp: {
-        type: 'object',
-        description: 'One IP address of an attached port.',
-        additionalProperties: false,
-        required: ['ip_address', 'subnet_id'],
-        properties: {
-          ip_address: { $ref: '#/components/schemas/IpAddress' },
-          subnet_id: {
-            type: 'string',
-            format: 'uuid',
-            description: 'ID of the Neutron subnet the address comes from.',
-            examples: ['f8a6e8f8-c2ec-497c-9f23-da9616de54ef'],
-          },
-        },
-      },
-      InterfaceAttachmentEnvelope: {
-        type: 'object',
-        description: 'Body of show and attach answers.',
-        additionalProperties: false,
-        required: ['interfaceAttachment'],
-        properties: { interfaceAttachment: { $ref: '#/components/schemas/InterfaceAttachment' } },
-      },
-      InterfaceAttachmentList: {
-        type: 'object',
-        description: 'Body of a list answer.',
-        additionalProperties: false,
-        required: ['interfaceAttachments'],
-        properties: {
-          interfaceAttachments: {
-            type: 'array',
-            description: 'Every port attached to the server, in no particular order.',
-            items: { $ref: '#/components/schemas/InterfaceAttachment' },
-          },
-        },
-      },
-      ComputeVersionList: {
-        type: 'object',
-        description: 'The compute version document served at the unversioned root.',
-        required: ['versions'],
-        properties: {
-          versions: {
-            type: 'array',
-            description: 'One entry per API the endpoint serves (`v2.0` if enabled, `v2.1`).',
-            items: { $ref: '#/components/schemas/ComputeVersion' },
-          },
-        },
-      },
-      ComputeVersion: {
-        type: 'object',
-        description: 'One compute API version and its microversion range.',
-        required: ['id', 'status', 'version', 'min_version', 'links'],
-        properties: {
-          id: {
-            type: 'string',
-            description: 'The API version, `v2.0` or `v2.1`.',
-            examples: ['v2.1'],
-          },
-          status: {
-            type: 'string',
-            description: 'Whether this is the current API or an older one kept for compatibility.',
-            enum: ['CURRENT', 'SUPPORTED', 'DEPRECATED'],
-          },
-          version: {
-            type: 'string',
-            description:
-              'The highest microversion supported, or an empty string when the API has no microversions.',
-            pattern: '^([1-9][0-9]*\\.(0|[1-9][0-9]*))?$',
-            examples: ['2.104'],
-          },
-          min_version: {
-            type: 'string',
-            description: 'The lowest microversion supported (`2.1`), or an empty string as above.',
-            pattern: '^([1-9][0-9]*\\.(0|[1-9][0-9]*))?$',
-            examples: ['2.1'],
-          },
-          updated: {
-            type: 'string',
-            format: 'date-time',
-            description: "When this API version last changed, as set in Nova's code.",
-          },
-          links: {
-            type: 'array',
-            description: "Links to the version's own document.",
-            items: { $ref: '#/components/schemas/VersionLink' },
-          },
-        },
-      },
-      VersionLink: {
-        type: 'object',
-        description: 'A link to a version document.',
-        required: ['href', 'rel'],
-        properties: {
-          href: {
-            type: 'string',
-            description: 'Absolute URL of the linked document.',
-            examples: ['https://compute.example.com:8774/v2.1/'],
-          },
-          rel: {
-            type: 'string',
-            description: "Link relation, `self` for the version's own document.",
-            examples: ['self'],
-          },
-        },
-      },
-      PlainTextError: {
-        type: 'string',
-        description:
-          'An error body that is not JSON, written by a web server or proxy rather than by the OpenStack service (often plain text or HTML).',
-      },
-      NovaFault: {
-        type: 'object',
-        description:
-          'A Nova error: exactly one property, named after the fault (`badRequest`, `itemNotFound`, `computeFault`, ...), whose value holds the status code and a message.',
-        minProperties: 1,
-        maxProperties: 1,
-        propertyNames: {
-          enum: [
-            'badRequest',
-            'unauthorized',
-            'forbidden',
-            'itemNotFound',
-            'badMethod',
-            'conflictingRequest',
-            'overLimit',
-            'badMediaType',
-            'notImplemented',
-            'serviceUnavailable',
-            'computeFault',
-          ],
-        },
-        additionalProperties: { $ref: '#/components/schemas/NovaFaultDetail' },
-      },
-      NovaFaultDetail: {
-        type: 'object',
-        description: 'The content of a Nova fault.',
-        additionalProperties: false,
-        required: ['code', 'message'],
-        properties: {
-          code: {
-            type: 'integer',
-            description: 'The HTTP status code, repeated.',
-            minimum: 400,
-            maximum: 599,
-            examples: [404],
-          },
-          message: {
-            type: 'string',
-            description: 'A human-readable explanation; do not parse it (except the 406 range).',
-            examples: ['Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found.'],
-          },
-          retryAfter: {
-            type: 'string',
-            description:
-              "Only on 413 and 429 `overLimit` faults, and only when the answer carries a `Retry-After` header: a copy of that header's value (a string).",
-            examples: ['30'],
-          },
-        },
-      },
-      KeystoneError: {
-        type: 'object',
-        description: 'An error from Keystone or from the keystonemiddleware in front of a service.',
-        required: ['error'],
-        properties: { error: { $ref: '#/components/schemas/KeystoneErrorDetail' } },
-      },
-      KeystoneErrorDetail: {
-        type: 'object',
-        description: 'The content of a Keystone error.',
-        required: ['code', 'title', 'message'],
-        properties: {
-          code: {
-            type: 'integer',
-            description: 'The HTTP status code, repeated.',
-            minimum: 400,
-            maximum: 599,
-            examples: [401],
-          },
-          title: {
-            type: 'string',
-            description: 'The HTTP reason phrase, such as `Unauthorized`.',
-            examples: ['Unauthorized'],
-          },
-          message: {
-            type: 'string',
-            description: 'A human-readable explanation.',
-            examples: ['The request you have made requires authentication.'],
-          },
-        },
-      },
-      ComputeAuthError: {
-        description:
-          'A 401 from the compute endpoint: normally keystonemiddleware\'s `{"error": {...}}`, or a Nova `unauthorized` fault when Nova itself refuses the credentials.',
-        oneOf: [
-          { $ref: '#/components/schemas/KeystoneError' },
-          { $ref: '#/components/schemas/NovaFault' },
+      "InterfaceAttachmentByNetwork": {
+        "type": "object",
+        "title": "By network",
+        "description": "Nova creates a port on this network (Neutron allocates the address unless one is given) and attaches it.",
+        "additionalProperties": false,
+        "required": [
+          "net_id"
         ],
+        "properties": {
+          "net_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the Neutron network to create the port on.",
+            "examples": [
+              "3cb9bc59-5699-4588-a4b1-b87f96708bc6"
+            ]
+          },
+          "fixed_ips": {
+            "type": "array",
+            "description": "The address to request, as exactly one entry. Nova uses only the first entry and rejects more; the subnet is chosen by Neutron from the address.",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {
+              "$ref": "#/components/schemas/RequestedFixedIp"
+            }
+          },
+          "tag": {
+            "$ref": "#/components/schemas/InterfaceAttachmentTag"
+          },
+          "port_id": false
+        }
       },
-      TokenRequest: {
-        type: 'object',
-        description: 'Body of a token request.',
-        additionalProperties: false,
-        required: ['auth'],
-        properties: { auth: { $ref: '#/components/schemas/TokenAuth' } },
+      "InterfaceAttachmentAutomatic": {
+        "type": "object",
+        "title": "Automatic",
+        "description": "No port and no network: Nova creates a port on the only network available to the project. 400 `badRequest` when the project has no network or several.",
+        "additionalProperties": false,
+        "properties": {
+          "tag": {
+            "$ref": "#/components/schemas/InterfaceAttachmentTag"
+          },
+          "port_id": false,
+          "net_id": false,
+          "fixed_ips": false
+        }
       },
-      TokenAuth: {
-        description:
-          'How to authenticate: a password (with an optional project scope) or an application credential (never with a scope).',
-        oneOf: [
-          { $ref: '#/components/schemas/PasswordAuth' },
-          { $ref: '#/components/schemas/ApplicationCredentialAuth' },
+      "InterfaceAttachmentTag": {
+        "type": "string",
+        "description": "A device tag the guest can read from the metadata service (not from the config drive). Accepted from microversion 2.49; earlier the field is refused with 400. 1 to 60 characters, no comma or slash.",
+        "minLength": 1,
+        "maxLength": 60,
+        "pattern": "^[^,/]*$",
+        "x-min-microversion": "2.49",
+        "examples": [
+          "public"
+        ]
+      },
+      "RequestedFixedIp": {
+        "type": "object",
+        "description": "An IP address to give the new port. Nova accepts no `subnet_id` here.",
+        "additionalProperties": false,
+        "required": [
+          "ip_address"
         ],
+        "properties": {
+          "ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          }
+        }
       },
-      PasswordAuth: {
-        type: 'object',
-        title: 'Password',
-        description: 'Password authentication, optionally scoped to a project.',
-        additionalProperties: false,
-        required: ['identity'],
-        properties: {
-          identity: { $ref: '#/components/schemas/PasswordIdentity' },
-          scope: { $ref: '#/components/schemas/ProjectScope' },
-        },
-      },
-      ApplicationCredentialAuth: {
-        type: 'object',
-        title: 'Application credential',
-        description:
-          "Application-credential authentication. The token is scoped to the credential's project; a `scope` is refused by Keystone (401), so none may be sent: `identity` is the only property.",
-        additionalProperties: false,
-        maxProperties: 1,
-        required: ['identity'],
-        properties: {
-          identity: { $ref: '#/components/schemas/ApplicationCredentialIdentity' },
-          scope: false,
-        },
-      },
-      PasswordIdentity: {
-        type: 'object',
-        description: "The password method and the user's credentials.",
-        additionalProperties: false,
-        required: ['methods', 'password'],
-        properties: {
-          methods: {
-            type: 'array',
-            description: 'The authentication methods used; exactly `["password"]`.',
-            minItems: 1,
-            maxItems: 1,
-            items: { type: 'string', enum: ['password'] },
+      "IpAddress": {
+        "description": "An IPv4 address in dotted-quad form or an IPv6 address.",
+        "oneOf": [
+          {
+            "type": "string",
+            "title": "IPv4",
+            "description": "Dotted-quad IPv4 address (digits and dots only).",
+            "format": "ipv4",
+            "pattern": "^[0-9.]+$"
           },
-          password: { $ref: '#/components/schemas/PasswordMethod' },
-          application_credential: false,
-        },
-      },
-      PasswordMethod: {
-        type: 'object',
-        description: 'The user and password for the password method.',
-        additionalProperties: false,
-        required: ['user'],
-        properties: { user: { $ref: '#/components/schemas/PasswordUser' } },
-      },
-      PasswordUser: {
-        description: 'The user, by ID or by name within a domain, with the password.',
-        oneOf: [
-          { $ref: '#/components/schemas/PasswordUserById' },
-          { $ref: '#/components/schemas/PasswordUserByName' },
+          {
+            "type": "string",
+            "title": "IPv6",
+            "description": "IPv6 address (always contains a colon).",
+            "format": "ipv6",
+            "pattern": ":"
+          }
         ],
+        "examples": [
+          "192.168.1.3",
+          "2001:db8:0:3::1c"
+        ]
       },
-      PasswordUserById: {
-        type: 'object',
-        title: 'User by ID',
-        description: 'A user identified by ID (unique across domains).',
-        additionalProperties: false,
-        required: ['id', 'password'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: "The user's ID.",
-            examples: ['fd786d56402c4d1691372e7dee0d00b5'],
-          },
-          password: {
-            type: 'string',
-            description: "The user's password. Never logged by cloud-nic.",
-          },
-          name: false,
-          domain: false,
-        },
-      },
-      PasswordUserByName: {
-        type: 'object',
-        title: 'User by name',
-        description: 'A user identified by name, which is only unique within its domain.',
-        additionalProperties: false,
-        required: ['name', 'domain', 'password'],
-        properties: {
-          name: {
-            type: 'string',
-            minLength: 1,
-            description: "The user's name.",
-            examples: ['demo'],
-          },
-          domain: { $ref: '#/components/schemas/DomainReference' },
-          password: {
-            type: 'string',
-            description: "The user's password. Never logged by cloud-nic.",
-          },
-          id: false,
-        },
-      },
-      DomainReference: {
-        description: 'A Keystone domain, by ID or by name.',
-        oneOf: [
-          { $ref: '#/components/schemas/DomainById' },
-          { $ref: '#/components/schemas/DomainByName' },
+      "InterfaceAttachment": {
+        "type": "object",
+        "description": "A port plugged into the server, as Nova reports it from Neutron's port. The shape is the same for list, show and attach at a given microversion.",
+        "additionalProperties": false,
+        "required": [
+          "fixed_ips",
+          "mac_addr",
+          "net_id",
+          "port_id",
+          "port_state"
         ],
-      },
-      DomainById: {
-        type: 'object',
-        title: 'Domain by ID',
-        description: 'A domain identified by ID, such as `default`.',
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: "The domain's ID.",
-            examples: ['default'],
+        "properties": {
+          "fixed_ips": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "description": "The port's IP addresses with their subnets; may be empty or null.",
+            "items": {
+              "$ref": "#/components/schemas/AttachedFixedIp"
+            }
           },
-          name: false,
-        },
-      },
-      DomainByName: {
-        type: 'object',
-        title: 'Domain by name',
-        description: 'A domain identified by name, such as `Default`.',
-        additionalProperties: false,
-        required: ['name'],
-        properties: {
-          name: {
-            type: 'string',
-            minLength: 1,
-            description: "The domain's name.",
-            examples: ['Default'],
+          "mac_addr": {
+            "type": "string",
+            "description": "The port's MAC address, six colon-separated hexadecimal octets (Nova's schema calls it format `mac-address`).",
+            "pattern": "^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$",
+            "examples": [
+              "fa:16:3e:4c:2c:30"
+            ]
           },
-          id: false,
-        },
+          "net_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the Neutron network the port belongs to.",
+            "examples": [
+              "3cb9bc59-5699-4588-a4b1-b87f96708bc6"
+            ]
+          },
+          "port_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the Neutron port; the key for show and detach.",
+            "examples": [
+              "ce531f90-199f-48c0-816c-13e38010b442"
+            ]
+          },
+          "port_state": {
+            "type": "string",
+            "description": "The Neutron port status: `ACTIVE` (up), `BUILD` (being set up), `DOWN` (not up yet or taken down), `ERROR`, or `N/A` (no status reported). Right after an attach it is often `DOWN` or `BUILD`.",
+            "enum": [
+              "ACTIVE",
+              "BUILD",
+              "DOWN",
+              "ERROR",
+              "N/A"
+            ]
+          },
+          "tag": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The device tag given at attach time, or null. Present in every attachment from microversion 2.70, absent below (even when a tag was set with 2.49 to 2.69).",
+            "x-min-microversion": "2.70"
+          }
+        }
       },
-      ProjectScope: {
-        type: 'object',
-        description: 'Scope the token to a project, which the compute calls need.',
-        additionalProperties: false,
-        required: ['project'],
-        properties: { project: { $ref: '#/components/schemas/ProjectReference' } },
-      },
-      ProjectReference: {
-        description: 'A Keystone project, by ID or by name within a domain.',
-        oneOf: [
-          { $ref: '#/components/schemas/ProjectById' },
-          { $ref: '#/components/schemas/ProjectByName' },
+      "AttachedFixedIp": {
+        "type": "object",
+        "description": "One IP address of an attached port.",
+        "additionalProperties": false,
+        "required": [
+          "ip_address",
+          "subnet_id"
         ],
-      },
-      ProjectById: {
-        type: 'object',
-        title: 'Project by ID',
-        description: 'A project identified by ID.',
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: "The project's ID.",
-            examples: ['231c62fb0fbd485b995e8b060c3f0d98'],
+        "properties": {
+          "ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
           },
-          name: false,
-          domain: false,
-        },
+          "subnet_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "ID of the Neutron subnet the address comes from.",
+            "examples": [
+              "f8a6e8f8-c2ec-497c-9f23-da9616de54ef"
+            ]
+          }
+        }
       },
-      ProjectByName: {
-        type: 'object',
-        title: 'Project by name',
-        description: 'A project identified by name, which is only unique within its domain.',
-        additionalProperties: false,
-        required: ['name', 'domain'],
-        properties: {
-          name: {
-            type: 'string',
-            minLength: 1,
-            description: "The project's name.",
-            examples: ['demo'],
-          },
-          domain: { $ref: '#/components/schemas/DomainReference' },
-          id: false,
-        },
-      },
-      ApplicationCredentialIdentity: {
-        type: 'object',
-        description: 'The application-credential method and the credential.',
-        additionalProperties: false,
-        required: ['methods', 'application_credential'],
-        properties: {
-          methods: {
-            type: 'array',
-            description: 'The authentication methods used; exactly `["application_credential"]`.',
-            minItems: 1,
-            maxItems: 1,
-            items: { type: 'string', enum: ['application_credential'] },
-          },
-          application_credential: { $ref: '#/components/schemas/ApplicationCredential' },
-          password: false,
-        },
-      },
-      ApplicationCredential: {
-        description: 'An application credential, by ID or by name and owner, with its secret.',
-        oneOf: [
-          { $ref: '#/components/schemas/ApplicationCredentialById' },
-          { $ref: '#/components/schemas/ApplicationCredentialByName' },
+      "InterfaceAttachmentEnvelope": {
+        "type": "object",
+        "description": "Body of show and attach answers.",
+        "additionalProperties": false,
+        "required": [
+          "interfaceAttachment"
         ],
+        "properties": {
+          "interfaceAttachment": {
+            "$ref": "#/components/schemas/InterfaceAttachment"
+          }
+        }
       },
-      ApplicationCredentialById: {
-        type: 'object',
-        title: 'Application credential by ID',
-        description: 'A credential identified by its ID.',
-        additionalProperties: false,
-        required: ['id', 'secret'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: "The application credential's ID.",
-            examples: ['423f19a4ac1e4f48bbb4180756e6eb6c'],
-          },
-          secret: {
-            type: 'string',
-            minLength: 1,
-            description: "The credential's secret. Never logged by cloud-nic.",
-          },
-          name: false,
-          user: false,
-        },
-      },
-      ApplicationCredentialByName: {
-        type: 'object',
-        title: 'Application credential by name',
-        description: 'A credential identified by its name, which is only unique per user.',
-        additionalProperties: false,
-        required: ['name', 'secret', 'user'],
-        properties: {
-          name: {
-            type: 'string',
-            minLength: 1,
-            description: "The application credential's name.",
-            examples: ['monitoring'],
-          },
-          secret: {
-            type: 'string',
-            minLength: 1,
-            description: "The credential's secret. Never logged by cloud-nic.",
-          },
-          user: { $ref: '#/components/schemas/UserReference' },
-          id: false,
-        },
-      },
-      UserReference: {
-        description: 'The user owning an application credential, by ID or by name within a domain.',
-        oneOf: [
-          { $ref: '#/components/schemas/UserById' },
-          { $ref: '#/components/schemas/UserByName' },
+      "InterfaceAttachmentList": {
+        "type": "object",
+        "description": "Body of a list answer.",
+        "additionalProperties": false,
+        "required": [
+          "interfaceAttachments"
         ],
+        "properties": {
+          "interfaceAttachments": {
+            "type": "array",
+            "description": "Every port attached to the server, in no particular order.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceAttachment"
+            }
+          }
+        }
       },
-      UserById: {
-        type: 'object',
-        title: 'User by ID',
-        description: 'A user identified by ID.',
-        additionalProperties: false,
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: "The user's ID.",
-            examples: ['fd786d56402c4d1691372e7dee0d00b5'],
+      "ComputeVersionList": {
+        "type": "object",
+        "description": "The compute version document served at the unversioned root.",
+        "required": [
+          "versions"
+        ],
+        "properties": {
+          "versions": {
+            "type": "array",
+            "description": "One entry per API the endpoint serves (`v2.0` if enabled, `v2.1`).",
+            "items": {
+              "$ref": "#/components/schemas/ComputeVersion"
+            }
+          }
+        }
+      },
+      "ComputeVersion": {
+        "type": "object",
+        "description": "One compute API version and its microversion range.",
+        "required": [
+          "id",
+          "status",
+          "version",
+          "min_version",
+          "links"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The API version, `v2.0` or `v2.1`.",
+            "examples": [
+              "v2.1"
+            ]
           },
-          name: false,
-          domain: false,
+          "status": {
+            "type": "string",
+            "description": "Whether this is the current API or an older one kept for compatibility.",
+            "enum": [
+              "CURRENT",
+              "SUPPORTED",
+              "DEPRECATED"
+            ]
+          },
+          "version": {
+            "type": "string",
+            "description": "The highest microversion supported, or an empty string when the API has no microversions.",
+            "pattern": "^([1-9][0-9]*\\.(0|[1-9][0-9]*))?$",
+            "examples": [
+              "2.104"
+            ]
+          },
+          "min_version": {
+            "type": "string",
+            "description": "The lowest microversion supported (`2.1`), or an empty string as above.",
+            "pattern": "^([1-9][0-9]*\\.(0|[1-9][0-9]*))?$",
+            "examples": [
+              "2.1"
+            ]
+          },
+          "updated": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When this API version last changed, as set in Nova's code."
+          },
+          "links": {
+            "type": "array",
+            "description": "Links to the version's own document.",
+            "items": {
+              "$ref": "#/components/schemas/VersionLink"
+            }
+          }
+        }
+      },
+      "VersionLink": {
+        "type": "object",
+        "description": "A link to a version document.",
+        "required": [
+          "href",
+          "rel"
+        ],
+        "properties": {
+          "href": {
+            "type": "string",
+            "description": "Absolute URL of the linked document.",
+            "examples": [
+              "https://compute.example.com:8774/v2.1/"
+            ]
+          },
+          "rel": {
+            "type": "string",
+            "description": "Link relation, `self` for the version's own document.",
+            "examples": [
+              "self"
+            ]
+          }
+        }
+      },
+      "PlainTextError": {
+        "type": "string",
+        "description": "An error body that is not JSON, written by a web server or proxy rather than by the OpenStack service (often plain text or HTML)."
+      },
+      "NovaFault": {
+        "type": "object",
+        "description": "A Nova error: exactly one property, named after the fault (`badRequest`, `itemNotFound`, `computeFault`, ...), whose value holds the status code and a message.",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {
+          "enum": [
+            "badRequest",
+            "unauthorized",
+            "forbidden",
+            "itemNotFound",
+            "badMethod",
+            "conflictingRequest",
+            "overLimit",
+            "badMediaType",
+            "notImplemented",
+            "serviceUnavailable",
+            "computeFault"
+          ]
         },
+        "additionalProperties": {
+          "$ref": "#/components/schemas/NovaFaultDetail"
+        }
       },
-      UserByName: {
-        type: 'object',
-        title: 'User by name',
-        description: 'A user identified by name within a domain.',
-        additionalProperties: false,
-        required: ['name', 'domain'],
-        properties: {
-          name: {
-            type: 'string',
-            minLength: 1,
-            description: "The user's name.",
-            examples: ['demo'],
+      "NovaFaultDetail": {
+        "type": "object",
+        "description": "The content of a Nova fault.",
+        "additionalProperties": false,
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "integer",
+            "description": "The HTTP status code, repeated.",
+            "minimum": 400,
+            "maximum": 599,
+            "examples": [
+              404
+            ]
           },
-          domain: { $ref: '#/components/schemas/DomainReference' },
-          id: false,
-        },
+          "message": {
+            "type": "string",
+            "description": "A human-readable explanation; do not parse it (except the 406 range).",
+            "examples": [
+              "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found."
+            ]
+          },
+          "retryAfter": {
+            "type": "string",
+            "description": "Only on 413 and 429 `overLimit` faults, and only when the answer carries a `Retry-After` header: a copy of that header's value (a string).",
+            "examples": [
+              "30"
+            ]
+          }
+        }
       },
-      TokenResponse: {
-        type: 'object',
-        description: 'Body of a token answer; the token itself is in `X-Subject-Token`.',
-        required: ['token'],
-        properties: { token: { $ref: '#/components/schemas/Token' } },
+      "KeystoneError": {
+        "type": "object",
+        "description": "An error from Keystone or from the keystonemiddleware in front of a service.",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "$ref": "#/components/schemas/KeystoneErrorDetail"
+          }
+        }
       },
-      Token: {
-        type: 'object',
-        description:
-          'What the token grants. Only the fields cloud-nic relies on are described; Keystone adds others (for example about application credentials or trusts).',
-        required: ['methods', 'user', 'expires_at', 'issued_at', 'audit_ids'],
-        properties: {
-          methods: {
-            type: 'array',
-            description: 'The methods used to authenticate, such as `password`.',
-            items: { type: 'string' },
+      "KeystoneErrorDetail": {
+        "type": "object",
+        "description": "The content of a Keystone error.",
+        "required": [
+          "code",
+          "title",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "integer",
+            "description": "The HTTP status code, repeated.",
+            "minimum": 400,
+            "maximum": 599,
+            "examples": [
+              401
+            ]
           },
-          user: { $ref: '#/components/schemas/TokenUser' },
-          project: { $ref: '#/components/schemas/TokenProject' },
-          is_domain: {
-            type: 'boolean',
-            description: 'Whether the scoped project acts as a domain (normally false).',
+          "title": {
+            "type": "string",
+            "description": "The HTTP reason phrase, such as `Unauthorized`.",
+            "examples": [
+              "Unauthorized"
+            ]
           },
-          roles: {
-            type: 'array',
-            description: 'The roles the token carries on its scope.',
-            items: { $ref: '#/components/schemas/TokenRole' },
-          },
-          catalog: {
-            type: 'array',
-            description:
-              'The service catalog, present for scoped tokens. Find the compute endpoint by `type: compute`, `interface` and `region_id`.',
-            items: { $ref: '#/components/schemas/CatalogEntry' },
-          },
-          expires_at: {
-            type: 'string',
-            format: 'date-time',
-            description: 'When the token stops working (UTC); get a new one before then.',
-          },
-          issued_at: {
-            type: 'string',
-            format: 'date-time',
-            description: 'When the token was issued (UTC).',
-          },
-          audit_ids: {
-            type: 'array',
-            description: 'Audit identifiers that tie the token to its authentication chain.',
-            items: { type: 'string' },
-          },
-        },
+          "message": {
+            "type": "string",
+            "description": "A human-readable explanation.",
+            "examples": [
+              "The request you have made requires authentication."
+            ]
+          }
+        }
       },
-      TokenUser: {
-        type: 'object',
-        description: 'The user the token belongs to.',
-        required: ['id', 'name', 'domain'],
-        properties: {
-          id: { type: 'string', description: "The user's ID." },
-          name: { type: 'string', description: "The user's name." },
-          domain: { $ref: '#/components/schemas/NamedDomain' },
-          password_expires_at: {
-            type: ['string', 'null'],
-            description:
-              "When the user's password expires, or null. Keystone writes it without a time zone (UTC is meant).",
+      "ComputeAuthError": {
+        "description": "A 401 from the compute endpoint: normally keystonemiddleware's `{\"error\": {...}}`, or a Nova `unauthorized` fault when Nova itself refuses the credentials.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/KeystoneError"
           },
-        },
+          {
+            "$ref": "#/components/schemas/NovaFault"
+          }
+        ]
       },
-      TokenProject: {
-        type: 'object',
-        description: 'The project a project-scoped token is scoped to.',
-        required: ['id', 'name', 'domain'],
-        properties: {
-          id: {
-            type: 'string',
-            description: "The project's ID (the `project_id` segment of compute catalog URLs).",
-          },
-          name: { type: 'string', description: "The project's name." },
-          domain: { $ref: '#/components/schemas/NamedDomain' },
-        },
+      "TokenRequest": {
+        "type": "object",
+        "description": "Body of a token request.",
+        "additionalProperties": false,
+        "required": [
+          "auth"
+        ],
+        "properties": {
+          "auth": {
+            "$ref": "#/components/schemas/TokenAuth"
+          }
+        }
       },
-      NamedDomain: {
-        type: 'object',
-        description: 'A domain as Keystone reports it, with ID and name.',
-        required: ['id', 'name'],
-        properties: {
-          id: { type: 'string', description: "The domain's ID." },
-          name: { type: 'string', description: "The domain's name." },
-        },
+      "TokenAuth": {
+        "description": "How to authenticate: a password (with an optional project scope) or an application credential (never with a scope).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/PasswordAuth"
+          },
+          {
+            "$ref": "#/components/schemas/ApplicationCredentialAuth"
+          }
+        ]
       },
-      TokenRole: {
-        type: 'object',
-        description: "A role assigned on the token's scope.",
-        required: ['id', 'name'],
-        properties: {
-          id: { type: 'string', description: "The role's ID." },
-          name: { type: 'string', description: "The role's name, such as `member` or `reader`." },
-        },
+      "PasswordAuth": {
+        "type": "object",
+        "title": "Password",
+        "description": "Password authentication, optionally scoped to a project.",
+        "additionalProperties": false,
+        "required": [
+          "identity"
+        ],
+        "properties": {
+          "identity": {
+            "$ref": "#/components/schemas/PasswordIdentity"
+          },
+          "scope": {
+            "$ref": "#/components/schemas/ProjectScope"
+          }
+        }
       },
-      CatalogEntry: {
-        type: 'object',
-        description: 'One service in the catalog with its endpoints.',
-        required: ['type', 'name', 'endpoints'],
-        properties: {
-          id: { type: 'string', description: "The service's ID." },
-          type: {
-            type: 'string',
-            description: 'The service type, `compute` for Nova.',
-            examples: ['compute'],
+      "ApplicationCredentialAuth": {
+        "type": "object",
+        "title": "Application credential",
+        "description": "Application-credential authentication. The token is scoped to the credential's project; a `scope` is refused by Keystone (401), so none may be sent: `identity` is the only property.",
+        "additionalProperties": false,
+        "maxProperties": 1,
+        "required": [
+          "identity"
+        ],
+        "properties": {
+          "identity": {
+            "$ref": "#/components/schemas/ApplicationCredentialIdentity"
           },
-          name: {
-            type: 'string',
-            description: "The service's name, chosen by the operator (usually `nova` for compute).",
-            examples: ['nova'],
-          },
-          endpoints: {
-            type: 'array',
-            description: "The service's endpoints, one per interface and region.",
-            items: { $ref: '#/components/schemas/CatalogEndpoint' },
-          },
-        },
+          "scope": false
+        }
       },
-      CatalogEndpoint: {
-        type: 'object',
-        description: 'One endpoint of a catalog service.',
-        required: ['interface', 'url'],
-        properties: {
-          id: { type: 'string', description: "The endpoint's ID." },
-          interface: {
-            type: 'string',
-            description: 'Who the endpoint is for; clients normally use `public`.',
-            enum: ['public', 'internal', 'admin'],
+      "PasswordIdentity": {
+        "type": "object",
+        "description": "The password method and the user's credentials.",
+        "additionalProperties": false,
+        "required": [
+          "methods",
+          "password"
+        ],
+        "properties": {
+          "methods": {
+            "type": "array",
+            "description": "The authentication methods used; exactly `[\"password\"]`.",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {
+              "type": "string",
+              "enum": [
+                "password"
+              ]
+            }
           },
-          region: {
-            type: ['string', 'null'],
-            description: "The region's ID (older name of `region_id`, kept for compatibility).",
+          "password": {
+            "$ref": "#/components/schemas/PasswordMethod"
           },
-          region_id: {
-            type: ['string', 'null'],
-            description: "The region's ID, such as `RegionOne`.",
-          },
-          url: {
-            type: 'string',
-            description:
-              'The absolute base URL. For compute it usually ends in `/v2.1` or `/v2.1/{project_id}`.',
-          },
-        },
+          "application_credential": false
+        }
       },
+      "PasswordMethod": {
+        "type": "object",
+        "description": "The user and password for the password method.",
+        "additionalProperties": false,
+        "required": [
+          "user"
+        ],
+        "properties": {
+          "user": {
+            "$ref": "#/components/schemas/PasswordUser"
+          }
+        }
+      },
+      "PasswordUser": {
+        "description": "The user, by ID or by name within a domain, with the password.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/PasswordUserById"
+          },
+          {
+            "$ref": "#/components/schemas/PasswordUserByName"
+          }
+        ]
+      },
+      "PasswordUserById": {
+        "type": "object",
+        "title": "User by ID",
+        "description": "A user identified by ID (unique across domains).",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "password"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The user's ID.",
+            "examples": [
+              "fd786d56402c4d1691372e7dee0d00b5"
+            ]
+          },
+          "password": {
+            "type": "string",
+            "description": "The user's password. Never logged by cloud-nic."
+          },
+          "name": false,
+          "domain": false
+        }
+      },
+      "PasswordUserByName": {
+        "type": "object",
+        "title": "User by name",
+        "description": "A user identified by name, which is only unique within its domain.",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "domain",
+          "password"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The user's name.",
+            "examples": [
+              "demo"
+            ]
+          },
+          "domain": {
+            "$ref": "#/components/schemas/DomainReference"
+          },
+          "password": {
+            "type": "string",
+            "description": "The user's password. Never logged by cloud-nic."
+          },
+          "id": false
+        }
+      },
+      "DomainReference": {
+        "description": "A Keystone domain, by ID or by name.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/DomainById"
+          },
+          {
+            "$ref": "#/components/schemas/DomainByName"
+          }
+        ]
+      },
+      "DomainById": {
+        "type": "object",
+        "title": "Domain by ID",
+        "description": "A domain identified by ID, such as `default`.",
+        "additionalProperties": false,
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The domain's ID.",
+            "examples": [
+              "default"
+            ]
+          },
+          "name": false
+        }
+      },
+      "DomainByName": {
+        "type": "object",
+        "title": "Domain by name",
+        "description": "A domain identified by name, such as `Default`.",
+        "additionalProperties": false,
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The domain's name.",
+            "examples": [
+              "Default"
+            ]
+          },
+          "id": false
+        }
+      },
+      "ProjectScope": {
+        "type": "object",
+        "description": "Scope the token to a project, which the compute calls need.",
+        "additionalProperties": false,
+        "required": [
+          "project"
+        ],
+        "properties": {
+          "project": {
+            "$ref": "#/components/schemas/ProjectReference"
+          }
+        }
+      },
+      "ProjectReference": {
+        "description": "A Keystone project, by ID or by name within a domain.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ProjectById"
+          },
+          {
+            "$ref": "#/components/schemas/ProjectByName"
+          }
+        ]
+      },
+      "ProjectById": {
+        "type": "object",
+        "title": "Project by ID",
+        "description": "A project identified by ID.",
+        "additionalProperties": false,
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The project's ID.",
+            "examples": [
+              "231c62fb0fbd485b995e8b060c3f0d98"
+            ]
+          },
+          "name": false,
+          "domain": false
+        }
+      },
+      "ProjectByName": {
+        "type": "object",
+        "title": "Project by name",
+        "description": "A project identified by name, which is only unique within its domain.",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "domain"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The project's name.",
+            "examples": [
+              "demo"
+            ]
+          },
+          "domain": {
+            "$ref": "#/components/schemas/DomainReference"
+          },
+          "id": false
+        }
+      },
+      "ApplicationCredentialIdentity": {
+        "type": "object",
+        "description": "The application-credential method and the credential.",
+        "additionalProperties": false,
+        "required": [
+          "methods",
+          "application_credential"
+        ],
+        "properties": {
+          "methods": {
+            "type": "array",
+            "description": "The authentication methods used; exactly `[\"application_credential\"]`.",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {
+              "type": "string",
+              "enum": [
+                "application_credential"
+              ]
+            }
+          },
+          "application_credential": {
+            "$ref": "#/components/schemas/ApplicationCredential"
+          },
+          "password": false
+        }
+      },
+      "ApplicationCredential": {
+        "description": "An application credential, by ID or by name and owner, with its secret.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ApplicationCredentialById"
+          },
+          {
+            "$ref": "#/components/schemas/ApplicationCredentialByName"
+          }
+        ]
+      },
+      "ApplicationCredentialById": {
+        "type": "object",
+        "title": "Application credential by ID",
+        "description": "A credential identified by its ID.",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "secret"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The application credential's ID.",
+            "examples": [
+              "423f19a4ac1e4f48bbb4180756e6eb6c"
+            ]
+          },
+          "secret": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The credential's secret. Never logged by cloud-nic."
+          },
+          "name": false,
+          "user": false
+        }
+      },
+      "ApplicationCredentialByName": {
+        "type": "object",
+        "title": "Application credential by name",
+        "description": "A credential identified by its name, which is only unique per user.",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "secret",
+          "user"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The application credential's name.",
+            "examples": [
+              "monitoring"
+            ]
+          },
+          "secret": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The credential's secret. Never logged by cloud-nic."
+          },
+          "user": {
+            "$ref": "#/components/schemas/UserReference"
+          },
+          "id": false
+        }
+      },
+      "UserReference": {
+        "description": "The user owning an application credential, by ID or by name within a domain.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/UserById"
+          },
+          {
+            "$ref": "#/components/schemas/UserByName"
+          }
+        ]
+      },
+      "UserById": {
+        "type": "object",
+        "title": "User by ID",
+        "description": "A user identified by ID.",
+        "additionalProperties": false,
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The user's ID.",
+            "examples": [
+              "fd786d56402c4d1691372e7dee0d00b5"
+            ]
+          },
+          "name": false,
+          "domain": false
+        }
+      },
+      "UserByName": {
+        "type": "object",
+        "title": "User by name",
+        "description": "A user identified by name within a domain.",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "domain"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The user's name.",
+            "examples": [
+              "demo"
+            ]
+          },
+          "domain": {
+            "$ref": "#/components/schemas/DomainReference"
+          },
+          "id": false
+        }
+      },
+      "TokenResponse": {
+        "type": "object",
+        "description": "Body of a token answer; the token itself is in `X-Subject-Token`.",
+        "required": [
+          "token"
+        ],
+        "properties": {
+          "token": {
+            "$ref": "#/components/schemas/Token"
+          }
+        }
+      },
+      "Token": {
+        "type": "object",
+        "description": "What the token grants. Only the fields cloud-nic relies on are described; Keystone adds others (for example about application credentials or trusts).",
+        "required": [
+          "methods",
+          "user",
+          "expires_at",
+          "issued_at",
+          "audit_ids"
+        ],
+        "properties": {
+          "methods": {
+            "type": "array",
+            "description": "The methods used to authenticate, such as `password`.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "user": {
+            "$ref": "#/components/schemas/TokenUser"
+          },
+          "project": {
+            "$ref": "#/components/schemas/TokenProject"
+          },
+          "is_domain": {
+            "type": "boolean",
+            "description": "Whether the scoped project acts as a domain (normally false)."
+          },
+          "roles": {
+            "type": "array",
+            "description": "The roles the token carries on its scope.",
+            "items": {
+              "$ref": "#/components/schemas/TokenRole"
+            }
+          },
+          "catalog": {
+            "type": "array",
+            "description": "The service catalog, present for scoped tokens. Find the compute endpoint by `type: compute`, `interface` and `region_id`.",
+            "items": {
+              "$ref": "#/components/schemas/CatalogEntry"
+            }
+          },
+          "expires_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the token stops working (UTC); get a new one before then."
+          },
+          "issued_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the token was issued (UTC)."
+          },
+          "audit_ids": {
+            "type": "array",
+            "description": "Audit identifiers that tie the token to its authentication chain.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "TokenUser": {
+        "type": "object",
+        "description": "The user the token belongs to.",
+        "required": [
+          "id",
+          "name",
+          "domain"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The user's ID."
+          },
+          "name": {
+            "type": "string",
+            "description": "The user's name."
+          },
+          "domain": {
+            "$ref": "#/components/schemas/NamedDomain"
+          },
+          "password_expires_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When the user's password expires, or null. Keystone writes it without a time zone (UTC is meant)."
+          }
+        }
+      },
+      "TokenProject": {
+        "type": "object",
+        "description": "The project a project-scoped token is scoped to.",
+        "required": [
+          "id",
+          "name",
+          "domain"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The project's ID (the `project_id` segment of compute catalog URLs)."
+          },
+          "name": {
+            "type": "string",
+            "description": "The project's name."
+          },
+          "domain": {
+            "$ref": "#/components/schemas/NamedDomain"
+          }
+        }
+      },
+      "NamedDomain": {
+        "type": "object",
+        "description": "A domain as Keystone reports it, with ID and name.",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The domain's ID."
+          },
+          "name": {
+            "type": "string",
+            "description": "The domain's name."
+          }
+        }
+      },
+      "TokenRole": {
+        "type": "object",
+        "description": "A role assigned on the token's scope.",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The role's ID."
+          },
+          "name": {
+            "type": "string",
+            "description": "The role's name, such as `member` or `reader`."
+          }
+        }
+      },
+      "CatalogEntry": {
+        "type": "object",
+        "description": "One service in the catalog with its endpoints.",
+        "required": [
+          "type",
+          "name",
+          "endpoints"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The service's ID."
+          },
+          "type": {
+            "type": "string",
+            "description": "The service type, `compute` for Nova.",
+            "examples": [
+              "compute"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "description": "The service's name, chosen by the operator (usually `nova` for compute).",
+            "examples": [
+              "nova"
+            ]
+          },
+          "endpoints": {
+            "type": "array",
+            "description": "The service's endpoints, one per interface and region.",
+            "items": {
+              "$ref": "#/components/schemas/CatalogEndpoint"
+            }
+          }
+        }
+      },
+      "CatalogEndpoint": {
+        "type": "object",
+        "description": "One endpoint of a catalog service.",
+        "required": [
+          "interface",
+          "url"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The endpoint's ID."
+          },
+          "interface": {
+            "type": "string",
+            "description": "Who the endpoint is for; clients normally use `public`.",
+            "enum": [
+              "public",
+              "internal",
+              "admin"
+            ]
+          },
+          "region": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The region's ID (older name of `region_id`, kept for compatibility)."
+          },
+          "region_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The region's ID, such as `RegionOne`."
+          },
+          "url": {
+            "type": "string",
+            "description": "The absolute base URL. For compute it usually ends in `/v2.1` or `/v2.1/{project_id}`."
+          }
+        }
+      }
     },
-    responses: {
-      ComputeBadRequest: {
-        description:
-          'The request was malformed: most often a microversion header that is not `X.Y`, or (from microversion 2.102) an unknown query parameter.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+    "responses": {
+      "ComputeBadRequest": {
+        "description": "The request was malformed: most often a microversion header that is not `X.Y`, or (from microversion 2.102) an unknown query parameter.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              malformedMicroversion: {
-                summary: 'Microversion header that is not MajorNum.MinorNum',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message:
-                      'API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum.',
-                  },
-                },
-              },
-              unknownQueryParameter: {
-                summary: 'Unknown query parameter at microversion 2.102 or later',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message:
-                      "Invalid input for query parameters limit. Value: 10. Additional properties are not allowed ('limit' was unexpected)",
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "malformedMicroversion": {
+                "summary": "Microversion header that is not MajorNum.MinorNum",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum."
+                  }
+                }
+              },
+              "unknownQueryParameter": {
+                "summary": "Unknown query parameter at microversion 2.102 or later",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Invalid input for query parameters limit. Value: 10. Additional properties are not allowed ('limit' was unexpected)"
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      AttachBadRequest: {
-        description:
-          'The attach was refused before anything changed: an invalid body (schema or the `net_id`/`port_id`/`fixed_ips` rules), a field newer than the microversion (such as `tag` below 2.49), no usable network, a port that cannot be used, or a feature the deployment does not support. Also for a malformed microversion header.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "AttachBadRequest": {
+        "description": "The attach was refused before anything changed: an invalid body (schema or the `net_id`/`port_id`/`fixed_ips` rules), a field newer than the microversion (such as `tag` below 2.49), no usable network, a port that cannot be used, or a feature the deployment does not support. Also for a malformed microversion header.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              bothNetworkAndPort: {
-                summary: 'net_id and port_id sent together',
-                value: {
-                  badRequest: { code: 400, message: 'Must not input both network_id and port_id' },
-                },
-              },
-              fixedIpWithoutNetwork: {
-                summary: 'fixed_ips sent without net_id',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message: 'Must input network_id when request IP address',
-                  },
-                },
-              },
-              tagBefore249: {
-                summary: 'tag sent at a microversion below 2.49',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message:
-                      "Invalid input for field/attribute interfaceAttachment. Value: {'port_id': 'ce531f90-199f-48c0-816c-13e38010b442', 'tag': 'public'}. Additional properties are not allowed ('tag' was unexpected)",
-                  },
-                },
-              },
-              networkAmbiguous: {
-                summary: 'Automatic attach with several networks available',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message:
-                      'More than one possible network found. Specify network ID(s) to select which one(s) to connect to.',
-                  },
-                },
-              },
-              noNetwork: {
-                summary: 'Automatic attach with no network available',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message:
-                      "No specific network was requested and none are available for project '231c62fb0fbd485b995e8b060c3f0d98'.",
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "bothNetworkAndPort": {
+                "summary": "net_id and port_id sent together",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Must not input both network_id and port_id"
+                  }
+                }
+              },
+              "fixedIpWithoutNetwork": {
+                "summary": "fixed_ips sent without net_id",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Must input network_id when request IP address"
+                  }
+                }
+              },
+              "tagBefore249": {
+                "summary": "tag sent at a microversion below 2.49",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Invalid input for field/attribute interfaceAttachment. Value: {'port_id': 'ce531f90-199f-48c0-816c-13e38010b442', 'tag': 'public'}. Additional properties are not allowed ('tag' was unexpected)"
+                  }
+                }
+              },
+              "networkAmbiguous": {
+                "summary": "Automatic attach with several networks available",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "More than one possible network found. Specify network ID(s) to select which one(s) to connect to."
+                  }
+                }
+              },
+              "noNetwork": {
+                "summary": "Automatic attach with no network available",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "No specific network was requested and none are available for project '231c62fb0fbd485b995e8b060c3f0d98'."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      DetachBadRequest: {
-        description:
-          'The detach was refused: the port has an accelerator device (not in the api-ref), or the microversion header is malformed.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "DetachBadRequest": {
+        "description": "The detach was refused: the port has an accelerator device (not in the api-ref), or the microversion header is malformed.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              acceleratorPort: {
-                summary: 'Port with an accelerator device profile',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message: 'Feature not supported with Ports that have accelerators.',
-                  },
-                },
-              },
-              malformedMicroversion: {
-                summary: 'Microversion header that is not MajorNum.MinorNum',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message:
-                      'API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
-      },
-      ComputeUnauthorized: {
-        description:
-          'No token, or an expired, revoked or malformed one. Usually answered by keystonemiddleware before Nova, with a `WWW-Authenticate` challenge naming Keystone. Get a new token and retry once.',
-        headers: {
-          'WWW-Authenticate': { $ref: '#/components/headers/WwwAuthenticate' },
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-        },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ComputeAuthError' },
-            examples: {
-              tokenMissingOrExpired: {
-                summary: 'keystonemiddleware refusing the token',
-                value: {
-                  error: {
-                    code: 401,
-                    title: 'Unauthorized',
-                    message: 'The request you have made requires authentication.',
-                  },
-                },
+            "examples": {
+              "acceleratorPort": {
+                "summary": "Port with an accelerator device profile",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Feature not supported with Ports that have accelerators."
+                  }
+                }
               },
+              "malformedMicroversion": {
+                "summary": "Microversion header that is not MajorNum.MinorNum",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "API Version String 2.x is of invalid format. Must be of format MajorNum.MinorNum."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ComputeUnauthorized": {
+        "description": "No token, or an expired, revoked or malformed one. Usually answered by keystonemiddleware before Nova, with a `WWW-Authenticate` challenge naming Keystone. Get a new token and retry once.",
+        "headers": {
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WwwAuthenticate"
+          },
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ComputeAuthError"
             },
-          },
-        },
+            "examples": {
+              "tokenMissingOrExpired": {
+                "summary": "keystonemiddleware refusing the token",
+                "value": {
+                  "error": {
+                    "code": 401,
+                    "title": "Unauthorized",
+                    "message": "The request you have made requires authentication."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      ComputeForbidden: {
-        description:
-          "Policy does not allow this call for the token's roles (reading needs the project reader role, attach and detach the member role, by default), or Neutron refused access to the port.",
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "ComputeForbidden": {
+        "description": "Policy does not allow this call for the token's roles (reading needs the project reader role, attach and detach the member role, by default), or Neutron refused access to the port.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              policy: {
-                summary: 'Role not allowed by policy',
-                value: {
-                  forbidden: {
-                    code: 403,
-                    message:
-                      "Policy doesn't allow os_compute_api:os-attach-interfaces:list to be performed.",
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "policy": {
+                "summary": "Role not allowed by policy",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "Policy doesn't allow os_compute_api:os-attach-interfaces:list to be performed."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      AttachForbidden: {
-        description: "Policy refuses the attach, or the project's port quota is used up.",
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "AttachForbidden": {
+        "description": "Policy refuses the attach, or the project's port quota is used up.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              policy: {
-                summary: 'Role not allowed by policy (a reader token)',
-                value: {
-                  forbidden: {
-                    code: 403,
-                    message:
-                      "Policy doesn't allow os_compute_api:os-attach-interfaces:create to be performed.",
-                  },
-                },
-              },
-              portQuota: {
-                summary: 'Port quota exceeded',
-                value: { forbidden: { code: 403, message: 'Maximum number of ports exceeded' } },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
-      },
-      ServerNotFound: {
-        description: "No server with this ID in the token's project.",
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
-        },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              serverNotFound: {
-                summary: 'Unknown server',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found.',
-                  },
-                },
+            "examples": {
+              "policy": {
+                "summary": "Role not allowed by policy (a reader token)",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "Policy doesn't allow os_compute_api:os-attach-interfaces:create to be performed."
+                  }
+                }
               },
+              "portQuota": {
+                "summary": "Port quota exceeded",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "Maximum number of ports exceeded"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ServerNotFound": {
+        "description": "No server with this ID in the token's project.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "serverNotFound": {
+                "summary": "Unknown server",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      InterfaceNotFound: {
-        description:
-          'The server does not exist, the port does not exist, or the port is not attached to this server.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "InterfaceNotFound": {
+        "description": "The server does not exist, the port does not exist, or the port is not attached to this server.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              portNotAttached: {
-                summary: 'The port exists but belongs to another server or to none',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message:
-                      'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c does not have a port with id ce531f90-199f-48c0-816c-13e38010b442',
-                  },
-                },
-              },
-              portNotFound: {
-                summary: 'Unknown port',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Port id ce531f90-199f-48c0-816c-13e38010b442 could not be found.',
-                  },
-                },
-              },
-              serverNotFound: {
-                summary: 'Unknown server',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "portNotAttached": {
+                "summary": "The port exists but belongs to another server or to none",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c does not have a port with id ce531f90-199f-48c0-816c-13e38010b442"
+                  }
+                }
+              },
+              "portNotFound": {
+                "summary": "Unknown port",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Port id ce531f90-199f-48c0-816c-13e38010b442 could not be found."
+                  }
+                }
+              },
+              "serverNotFound": {
+                "summary": "Unknown server",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      AttachNotFound: {
-        description: 'The server, the port (`port_id`) or the network (`net_id`) does not exist.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "AttachNotFound": {
+        "description": "The server, the port (`port_id`) or the network (`net_id`) does not exist.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              serverNotFound: {
-                summary: 'Unknown server',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found.',
-                  },
-                },
-              },
-              portNotFound: {
-                summary: 'Unknown port',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Port id ce531f90-199f-48c0-816c-13e38010b442 could not be found.',
-                  },
-                },
-              },
-              networkNotFound: {
-                summary: 'Unknown network',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Network 3cb9bc59-5699-4588-a4b1-b87f96708bc6 could not be found.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "serverNotFound": {
+                "summary": "Unknown server",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found."
+                  }
+                }
+              },
+              "portNotFound": {
+                "summary": "Unknown port",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Port id ce531f90-199f-48c0-816c-13e38010b442 could not be found."
+                  }
+                }
+              },
+              "networkNotFound": {
+                "summary": "Unknown network",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Network 3cb9bc59-5699-4588-a4b1-b87f96708bc6 could not be found."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      DetachNotFound: {
-        description:
-          'The server does not exist, or Nova already knows the port does not exist. A port that exists but is not attached usually gets 202 and fails later on the compute host.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "DetachNotFound": {
+        "description": "The server does not exist, or Nova already knows the port does not exist. A port that exists but is not attached usually gets 202 and fails later on the compute host.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              serverNotFound: {
-                summary: 'Unknown server',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found.',
-                  },
-                },
-              },
-              portNotFound: {
-                summary: 'Unknown port',
-                value: {
-                  itemNotFound: {
-                    code: 404,
-                    message: 'Port id ce531f90-199f-48c0-816c-13e38010b442 could not be found.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
-      },
-      MicroversionNotAcceptable: {
-        description:
-          "The requested microversion is outside the server's range. The message names the range (`Minimum is X and maximum is Y`): retry within it, or read it from `GET /`.",
-        headers: { 'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              versionTooHigh: {
-                summary: "Version above the server's maximum (an Epoxy cloud)",
-                value: {
-                  computeFault: {
-                    code: 406,
-                    message:
-                      'Version 2.104 is not supported by the API. Minimum is 2.1 and maximum is 2.100.',
-                  },
-                },
+            "examples": {
+              "serverNotFound": {
+                "summary": "Unknown server",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c could not be found."
+                  }
+                }
               },
+              "portNotFound": {
+                "summary": "Unknown port",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Port id ce531f90-199f-48c0-816c-13e38010b442 could not be found."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "MicroversionNotAcceptable": {
+        "description": "The requested microversion is outside the server's range. The message names the range (`Minimum is X and maximum is Y`): retry within it, or read it from `GET /`.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "versionTooHigh": {
+                "summary": "Version above the server's maximum (an Epoxy cloud)",
+                "value": {
+                  "computeFault": {
+                    "code": 406,
+                    "message": "Version 2.104 is not supported by the API. Minimum is 2.1 and maximum is 2.100."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      AttachConflict: {
-        description:
-          'The server cannot take the attach now (locked, or in a state other than ACTIVE, PAUSED or STOPPED, or busy with a task), or the port or the requested address is already in use.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "AttachConflict": {
+        "description": "The server cannot take the attach now (locked, or in a state other than ACTIVE, PAUSED or STOPPED, or busy with a task), or the port or the requested address is already in use.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              instanceLocked: {
-                summary: 'Server locked',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message: 'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c is locked',
-                  },
-                },
-              },
-              invalidState: {
-                summary: 'Server still building',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message:
-                      "Cannot 'attach_interface' instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c while it is in vm_state building",
-                  },
-                },
-              },
-              portInUse: {
-                summary: 'Port already bound to a server',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message: 'Port ce531f90-199f-48c0-816c-13e38010b442 is still in use.',
-                  },
-                },
-              },
-              fixedIpInUse: {
-                summary: 'Requested address taken',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message:
-                      'Fixed IP address 192.168.1.3 is already in use on instance 0f2b7d3c-5a1e-4c9b-8d6f-3e4a2b1c0d9e.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "instanceLocked": {
+                "summary": "Server locked",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c is locked"
+                  }
+                }
+              },
+              "invalidState": {
+                "summary": "Server still building",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Cannot 'attach_interface' instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c while it is in vm_state building"
+                  }
+                }
+              },
+              "portInUse": {
+                "summary": "Port already bound to a server",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Port ce531f90-199f-48c0-816c-13e38010b442 is still in use."
+                  }
+                }
+              },
+              "fixedIpInUse": {
+                "summary": "Requested address taken",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Fixed IP address 192.168.1.3 is already in use on instance 0f2b7d3c-5a1e-4c9b-8d6f-3e4a2b1c0d9e."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      DetachConflict: {
-        description:
-          'The server cannot take the detach now: locked, or in a state other than ACTIVE, PAUSED or STOPPED, or busy with a task.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "DetachConflict": {
+        "description": "The server cannot take the detach now: locked, or in a state other than ACTIVE, PAUSED or STOPPED, or busy with a task.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              instanceLocked: {
-                summary: 'Server locked',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message: 'Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c is locked',
-                  },
-                },
-              },
-              invalidState: {
-                summary: 'Server being resized',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message:
-                      "Cannot 'detach_interface' instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c while it is in task_state resize_migrating",
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
-      },
-      ComputePayloadTooLarge: {
-        description:
-          'Over a limit: the request body is too large, or a rate limiter in front of Nova answers with 413 (the historic Nova convention). Wait for `Retry-After` before retrying.',
-        headers: {
-          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-        },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              overLimit: {
-                summary: 'Rate limited with a retry delay',
-                value: {
-                  overLimit: {
-                    code: 413,
-                    message: 'This request was rate-limited.',
-                    retryAfter: '30',
-                  },
-                },
+            "examples": {
+              "instanceLocked": {
+                "summary": "Server locked",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c is locked"
+                  }
+                }
               },
+              "invalidState": {
+                "summary": "Server being resized",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Cannot 'detach_interface' instance 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c while it is in task_state resize_migrating"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ComputePayloadTooLarge": {
+        "description": "Over a limit: the request body is too large, or a rate limiter in front of Nova answers with 413 (the historic Nova convention). Wait for `Retry-After` before retrying.",
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          },
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "overLimit": {
+                "summary": "Rate limited with a retry delay",
+                "value": {
+                  "overLimit": {
+                    "code": 413,
+                    "message": "This request was rate-limited.",
+                    "retryAfter": "30"
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      ComputeTooManyRequests: {
-        description:
-          'Rate limited. Wait for `Retry-After` (also copied into `retryAfter`) before retrying.',
-        headers: {
-          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
+      "ComputeTooManyRequests": {
+        "description": "Rate limited. Wait for `Retry-After` (also copied into `retryAfter`) before retrying.",
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          },
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              overLimit: {
-                summary: 'Rate limited with a retry delay',
-                value: {
-                  overLimit: {
-                    code: 429,
-                    message: 'This request was rate-limited.',
-                    retryAfter: '30',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "overLimit": {
+                "summary": "Rate limited with a retry delay",
+                "value": {
+                  "overLimit": {
+                    "code": 429,
+                    "message": "This request was rate-limited.",
+                    "retryAfter": "30"
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      ComputeInternalError: {
-        description:
-          'An unexpected error in Nova or a service it called; the request ID helps the operator.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "ComputeInternalError": {
+        "description": "An unexpected error in Nova or a service it called; the request ID helps the operator.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              unexpected: {
-                summary: 'Unexpected API error',
-                value: {
-                  computeFault: {
-                    code: 500,
-                    message:
-                      "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'nova.exception.NeutronAdminCredentialConfigurationInvalid'>",
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "unexpected": {
+                "summary": "Unexpected API error",
+                "value": {
+                  "computeFault": {
+                    "code": 500,
+                    "message": "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'nova.exception.NeutronAdminCredentialConfigurationInvalid'>"
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      AttachFailed: {
-        description:
-          'The compute host could not plug the port (for example the hypervisor refused the device), or an unexpected error occurred.',
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "AttachFailed": {
+        "description": "The compute host could not plug the port (for example the hypervisor refused the device), or an unexpected error occurred.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              attachFailed: {
-                summary: 'Hypervisor could not attach the device',
-                value: {
-                  computeFault: {
-                    code: 500,
-                    message:
-                      'Failed to attach network adapter device to 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "attachFailed": {
+                "summary": "Hypervisor could not attach the device",
+                "value": {
+                  "computeFault": {
+                    "code": 500,
+                    "message": "Failed to attach network adapter device to 8a9e6f1c-3b2d-4f5e-9c7a-1d2e3f4a5b6c"
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      ComputeNotImplemented: {
-        description:
-          "The deployment's network or hypervisor driver does not support this operation (for example interface hot-plug on libvirt-LXC).",
-        headers: {
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
-          'OpenStack-API-Version': { $ref: '#/components/headers/OpenStackApiVersion' },
-          'X-OpenStack-Nova-API-Version': { $ref: '#/components/headers/XOpenStackNovaApiVersion' },
-          Vary: { $ref: '#/components/headers/VaryMicroversion' },
+      "ComputeNotImplemented": {
+        "description": "The deployment's network or hypervisor driver does not support this operation (for example interface hot-plug on libvirt-LXC).",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          },
+          "OpenStack-API-Version": {
+            "$ref": "#/components/headers/OpenStackApiVersion"
+          },
+          "X-OpenStack-Nova-API-Version": {
+            "$ref": "#/components/headers/XOpenStackNovaApiVersion"
+          },
+          "Vary": {
+            "$ref": "#/components/headers/VaryMicroversion"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/NovaFault' },
-            examples: {
-              notSupported: {
-                summary: 'Driver without support',
-                value: {
-                  notImplemented: {
-                    code: 501,
-                    message: 'The requested functionality is not supported.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaFault"
             },
-          },
-        },
+            "examples": {
+              "notSupported": {
+                "summary": "Driver without support",
+                "value": {
+                  "notImplemented": {
+                    "code": 501,
+                    "message": "The requested functionality is not supported."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      VersionRootNotFound: {
-        description:
-          'Nothing at this URL serves the compute version document, typically because the catalog URL was cut at the wrong place or Nova is mounted under a path prefix. The answer comes from a web server or proxy, not Nova; try `<catalog URL up to /v2.1>/` instead, which returns `{"version": {...}}`.',
-        content: {
-          'text/plain': {
-            schema: { $ref: '#/components/schemas/PlainTextError' },
-            examples: { notFound: { summary: "A web server's plain 404", value: '404 Not Found' } },
-          },
-        },
-      },
-      IdentityBadRequest: {
-        description: "The token request body is malformed or breaks Keystone's schema.",
-        headers: { 'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/KeystoneError' },
-            examples: {
-              schemaViolation: {
-                summary: 'Missing password method data',
-                value: {
-                  error: {
-                    code: 400,
-                    title: 'Bad Request',
-                    message:
-                      "Invalid input for field 'identity': 'password' is a required property",
-                  },
-                },
-              },
+      "VersionRootNotFound": {
+        "description": "Nothing at this URL serves the compute version document, typically because the catalog URL was cut at the wrong place or Nova is mounted under a path prefix. The answer comes from a web server or proxy, not Nova; try `<catalog URL up to /v2.1>/` instead, which returns `{\"version\": {...}}`.",
+        "content": {
+          "text/plain": {
+            "schema": {
+              "$ref": "#/components/schemas/PlainTextError"
             },
-          },
-        },
+            "examples": {
+              "notFound": {
+                "summary": "A web server's plain 404",
+                "value": "404 Not Found"
+              }
+            }
+          }
+        }
       },
-      IdentityUnauthorized: {
-        description:
-          'Wrong credentials, a disabled user or project, no role on the requested project, or a scope requested with an application credential. Keystone deliberately says little.',
-        headers: {
-          'WWW-Authenticate': { $ref: '#/components/headers/WwwAuthenticate' },
-          'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' },
+      "IdentityBadRequest": {
+        "description": "The token request body is malformed or breaks Keystone's schema.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
         },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/KeystoneError' },
-            examples: {
-              badCredentials: {
-                summary: 'Wrong password or unknown user',
-                value: {
-                  error: {
-                    code: 401,
-                    title: 'Unauthorized',
-                    message: 'The request you have made requires authentication.',
-                  },
-                },
-              },
-              applicationCredentialScope: {
-                summary: 'Scope sent with an application credential',
-                value: {
-                  error: {
-                    code: 401,
-                    title: 'Unauthorized',
-                    message:
-                      'Error authenticating with application credential: Application credentials cannot request a scope.',
-                  },
-                },
-              },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/KeystoneError"
             },
-          },
-        },
+            "examples": {
+              "schemaViolation": {
+                "summary": "Missing password method data",
+                "value": {
+                  "error": {
+                    "code": 400,
+                    "title": "Bad Request",
+                    "message": "Invalid input for field 'identity': 'password' is a required property"
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-      IdentityForbidden: {
-        description: 'Keystone refuses the authentication it understood, for example by policy.',
-        headers: { 'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/KeystoneError' },
-            examples: {
-              forbidden: {
-                summary: 'Refused by Keystone',
-                value: {
-                  error: {
-                    code: 403,
-                    title: 'Forbidden',
-                    message: 'You are not authorized to perform the requested action.',
-                  },
-                },
-              },
+      "IdentityUnauthorized": {
+        "description": "Wrong credentials, a disabled user or project, no role on the requested project, or a scope requested with an application credential. Keystone deliberately says little.",
+        "headers": {
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WwwAuthenticate"
+          },
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/KeystoneError"
             },
-          },
-        },
-      },
-      IdentityNotFound: {
-        description: 'A domain, project or user named in the request does not exist.',
-        headers: { 'X-OpenStack-Request-Id': { $ref: '#/components/headers/XOpenStackRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/KeystoneError' },
-            examples: {
-              domainNotFound: {
-                summary: 'Unknown domain name',
-                value: {
-                  error: {
-                    code: 404,
-                    title: 'Not Found',
-                    message: 'Could not find domain: Defualt.',
-                  },
-                },
+            "examples": {
+              "badCredentials": {
+                "summary": "Wrong password or unknown user",
+                "value": {
+                  "error": {
+                    "code": 401,
+                    "title": "Unauthorized",
+                    "message": "The request you have made requires authentication."
+                  }
+                }
               },
-            },
-          },
-        },
+              "applicationCredentialScope": {
+                "summary": "Scope sent with an application credential",
+                "value": {
+                  "error": {
+                    "code": 401,
+                    "title": "Unauthorized",
+                    "message": "Error authenticating with application credential: Application credentials cannot request a scope."
+                  }
+                }
+              }
+            }
+          }
+        }
       },
-    },
-  },
+      "IdentityForbidden": {
+        "description": "Keystone refuses the authentication it understood, for example by policy.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/KeystoneError"
+            },
+            "examples": {
+              "forbidden": {
+                "summary": "Refused by Keystone",
+                "value": {
+                  "error": {
+                    "code": 403,
+                    "title": "Forbidden",
+                    "message": "You are not authorized to perform the requested action."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdentityNotFound": {
+        "description": "A domain, project or user named in the request does not exist.",
+        "headers": {
+          "X-OpenStack-Request-Id": {
+            "$ref": "#/components/headers/XOpenStackRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/KeystoneError"
+            },
+            "examples": {
+              "domainNotFound": {
+                "summary": "Unknown domain name",
+                "value": {
+                  "error": {
+                    "code": 404,
+                    "title": "Not Found",
+                    "message": "Could not find domain: Defualt."
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 };

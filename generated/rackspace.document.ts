@@ -2,1307 +2,1675 @@
 
 /** The OpenAPI document, as a plain object (for run-time validation by the emulators). */
 export const document: Record<string, unknown> = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Rackspace Cloud Servers virtual interfaces and Identity v2.0 tokens',
-    version: '2.0',
-    license: { name: 'MIT', identifier: 'MIT' },
-    description:
-      'This document describes the part of the Rackspace public cloud that cloud-nic needs to manage\nthe network interfaces of a Cloud Server:\n\n* the **`os-virtual-interfacesv2`** extension of the Cloud Servers (Nova-based) API v2, which\n  lists, creates (attaches) and deletes (detaches) the *virtual interfaces* (VIFs) of a server,\n  one VIF per network;\n* the **Rackspace Identity v2.0** `POST /tokens` call that issues the token every Cloud Servers\n  call needs.\n\n`os-virtual-interfacesv2` is a Rackspace extension. It is **not** the upstream Nova\n`os-virtual-interfaces` API (read-only, nova-network only, removed in Rocky), and it is not Nova\'s\n`os-interface` port API either.\n\n## Authentication\n\n1. Call `createToken` on the Identity endpoint\n   (`https://identity.api.rackspacecloud.com/v2.0`) with a user name and either an API key\n   (`RAX-KSKEY:apiKeyCredentials`, preferred for automation) or a password. The call itself is\n   unauthenticated.\n2. Read the token from the **response body**, `access.token.id` (Identity v2.0 does not return\n   it in a header), and its expiry from `access.token.expires`.\n3. Find the Cloud Servers endpoint in `access.serviceCatalog`: take the entry named\n   `cloudServersOpenStack` (type `compute`) and its endpoint for your region. Do not select by\n   type alone: the legacy first-generation `cloudServers` (v1.0) entry is also of type `compute`\n   and has no region. The endpoint\'s `publicURL` already ends in `/v2/{tenant_id}` and equals\n   the server URL of this document; `internalURL`, where present, is the ServiceNet address.\n4. Send the token in the `X-Auth-Token` header of every Cloud Servers call.\n\nTokens last 24 hours by default. Any call made with an expired or revoked token answers 401:\nauthenticate again and retry once. Authenticating again less than an hour before expiry returns\na new token (a Rackspace customisation of Identity v2.0).\n\n## Versioning\n\nCloud Servers v2 has **no microversions**: the catalog advertises `versionId: "2"` with no\nminimum or maximum microversion, so no `OpenStack-API-Version` or\n`X-OpenStack-Nova-API-Version` header is needed. Choosing the version means choosing the `/v2`\nendpoint, so this document carries no `x-openstack-microversions` table.\n\n## Synchronous and asynchronous behaviour\n\n* **Create** answers with the new VIF, already holding its MAC address and IP addresses, wrapped\n  in the same `virtual_interfaces` **array** as the list call (one element). The reference\n  documentation promises `200`, but client libraries accept `200`, `201` and `202`; treat all\n  three as success. After a `202`, confirm with `listVirtualInterfaces` that the VIF is listed.\n* **Delete** answers with an empty body and `200` (API reference), `204` (getting-started guide)\n  or `202`; treat all three as success and confirm with `listVirtualInterfaces` that the VIF is\n  gone before relying on it (for example before deleting an isolated network, which is only\n  possible once all its VIFs are gone).\n* As with any hot-plugged interface, the guest operating system may need to configure the new\n  interface before using it; the API does not report on the guest.\n\n## Rate limits\n\nRepose, the proxy in front of Cloud Servers, enforces per-account limits. The defaults for this\nextension are **4 POST per minute** on `/servers/{server_id}/os-virtual-interfacesv2` and **25 GET\nper minute** on the same path (all other POSTs share 100 per minute). Over the limit the answer\nis `413` with a `Retry-After` header: wait that long before retrying. Poll no faster than the GET\nlimit allows (about one call every 2.4 seconds per account).\n\n## Errors\n\nCloud Servers errors use the Nova v2 fault body: one property, named after the fault\n(`badRequest`, `itemNotFound`, `overLimit`, `computeFault`...), holding `code`, `message` and\noptionally `details` and, on `413`, `retryAt`. Identity errors use the same shape. Because\nRepose answers some requests itself, **`401`, `403` and `413` may arrive as plain text or HTML**\ninstead of JSON; clients must read the status code first and parse the body defensively.\n\n## Where the documentation and the wire differ\n\n| topic | documentation | what to expect |\n|---|---|---|\n| create status | `200` only | `200`, `201` or `202` |\n| delete status | `200` (reference) or `204` (guide) | `200`, `202` or `204`, empty body |\n| unknown server or VIF | `404` not listed | `404` `itemNotFound` (the general fault table lists it, fog documents it) |\n| create response | "virtual interface" | a `virtual_interfaces` array with one element |\n| token `tenantId` / `tenantName` | listed inside the credentials object, typed UUID | sent next to the credentials, inside `auth`; tenant ids are account numbers such as `123456`, not UUIDs |\n| `apiKey` | marked optional | required for API-key authentication |\n| fault XML examples | load-balancer namespace | copied from another product; only JSON is described here |\n\n## Not covered\n\nMulti-factor authentication (the passcode step and the `RAX-AUTH:scope: SETUP-MFA` request),\ntoken validation and revocation, and the Identity query flags other than `apply_rcn_roles`\n(`include_accessible_domains`, `include_endpoints`) are not described; the token request body\naccepts only the fields listed here.\n\n## Sources\n\nFacts come from the Rackspace documentation repositories `rackerlabs/docs-cloud-servers`\n(`api-docs/api-reference/methods/*os-virtual-interfacesv2*.rst`,\n`api-docs/extensions/ext-virtual-interface.rst`, `api-docs/general-api-info/faults.rst`,\n`limits.rst`, `service-access.rst`, the attach-network getting-started pages) and\n`rackerlabs/docs-cloud-identity` (`post-authenticate-as-user-with-password-or-api-key-v2.0-tokens.rst`),\ncross-checked against the clients that call these APIs: rackspace/gophercloud (archived),\npkgcloud and fog. Example messages marked *illustrative* show the shape of a body; the exact\nwording sent by Rackspace may differ.\n',
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Rackspace Cloud Servers virtual interfaces and Identity v2.0 tokens",
+    "version": "2.0",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "description": "This document describes the part of the Rackspace public cloud that cloud-nic needs to manage\nthe network interfaces of a Cloud Server:\n\n* the **`os-virtual-interfacesv2`** extension of the Cloud Servers (Nova-based) API v2, which\n  lists, creates (attaches) and deletes (detaches) the *virtual interfaces* (VIFs) of a server,\n  one VIF per network;\n* the **Rackspace Identity v2.0** `POST /tokens` call that issues the token every Cloud Servers\n  call needs.\n\n`os-virtual-interfacesv2` is a Rackspace extension. It is **not** the upstream Nova\n`os-virtual-interfaces` API (read-only, nova-network only, removed in Rocky), and it is not Nova's\n`os-interface` port API either.\n\n## Authentication\n\n1. Call `createToken` on the Identity endpoint\n   (`https://identity.api.rackspacecloud.com/v2.0`) with a user name and either an API key\n   (`RAX-KSKEY:apiKeyCredentials`, preferred for automation) or a password. The call itself is\n   unauthenticated.\n2. Read the token from the **response body**, `access.token.id` (Identity v2.0 does not return\n   it in a header), and its expiry from `access.token.expires`.\n3. Find the Cloud Servers endpoint in `access.serviceCatalog`: take the entry named\n   `cloudServersOpenStack` (type `compute`) and its endpoint for your region. Do not select by\n   type alone: the legacy first-generation `cloudServers` (v1.0) entry is also of type `compute`\n   and has no region. The endpoint's `publicURL` already ends in `/v2/{tenant_id}` and equals\n   the server URL of this document; `internalURL`, where present, is the ServiceNet address.\n4. Send the token in the `X-Auth-Token` header of every Cloud Servers call.\n\nTokens last 24 hours by default. Any call made with an expired or revoked token answers 401:\nauthenticate again and retry once. Authenticating again less than an hour before expiry returns\na new token (a Rackspace customisation of Identity v2.0).\n\n## Versioning\n\nCloud Servers v2 has **no microversions**: the catalog advertises `versionId: \"2\"` with no\nminimum or maximum microversion, so no `OpenStack-API-Version` or\n`X-OpenStack-Nova-API-Version` header is needed. Choosing the version means choosing the `/v2`\nendpoint, so this document carries no `x-openstack-microversions` table.\n\n## Synchronous and asynchronous behaviour\n\n* **Create** answers with the new VIF, already holding its MAC address and IP addresses, wrapped\n  in the same `virtual_interfaces` **array** as the list call (one element). The reference\n  documentation promises `200`, but client libraries accept `200`, `201` and `202`; treat all\n  three as success. After a `202`, confirm with `listVirtualInterfaces` that the VIF is listed.\n* **Delete** answers with an empty body and `200` (API reference), `204` (getting-started guide)\n  or `202`; treat all three as success and confirm with `listVirtualInterfaces` that the VIF is\n  gone before relying on it (for example before deleting an isolated network, which is only\n  possible once all its VIFs are gone).\n* As with any hot-plugged interface, the guest operating system may need to configure the new\n  interface before using it; the API does not report on the guest.\n\n## Rate limits\n\nRepose, the proxy in front of Cloud Servers, enforces per-account limits. The defaults for this\nextension are **4 POST per minute** on `/servers/{server_id}/os-virtual-interfacesv2` and **25 GET\nper minute** on the same path (all other POSTs share 100 per minute). Over the limit the answer\nis `413` with a `Retry-After` header: wait that long before retrying. Poll no faster than the GET\nlimit allows (about one call every 2.4 seconds per account).\n\n## Errors\n\nCloud Servers errors use the Nova v2 fault body: one property, named after the fault\n(`badRequest`, `itemNotFound`, `overLimit`, `computeFault`...), holding `code`, `message` and\noptionally `details` and, on `413`, `retryAt`. Identity errors use the same shape. Because\nRepose answers some requests itself, **`401`, `403` and `413` may arrive as plain text or HTML**\ninstead of JSON; clients must read the status code first and parse the body defensively.\n\n## Where the documentation and the wire differ\n\n| topic | documentation | what to expect |\n|---|---|---|\n| create status | `200` only | `200`, `201` or `202` |\n| delete status | `200` (reference) or `204` (guide) | `200`, `202` or `204`, empty body |\n| unknown server or VIF | `404` not listed | `404` `itemNotFound` (the general fault table lists it, fog documents it) |\n| create response | \"virtual interface\" | a `virtual_interfaces` array with one element |\n| token `tenantId` / `tenantName` | listed inside the credentials object, typed UUID | sent next to the credentials, inside `auth`; tenant ids are account numbers such as `123456`, not UUIDs |\n| `apiKey` | marked optional | required for API-key authentication |\n| fault XML examples | load-balancer namespace | copied from another product; only JSON is described here |\n\n## Not covered\n\nMulti-factor authentication (the passcode step and the `RAX-AUTH:scope: SETUP-MFA` request),\ntoken validation and revocation, and the Identity query flags other than `apply_rcn_roles`\n(`include_accessible_domains`, `include_endpoints`) are not described; the token request body\naccepts only the fields listed here.\n\n## Sources\n\nFacts come from the Rackspace documentation repositories `rackerlabs/docs-cloud-servers`\n(`api-docs/api-reference/methods/*os-virtual-interfacesv2*.rst`,\n`api-docs/extensions/ext-virtual-interface.rst`, `api-docs/general-api-info/faults.rst`,\n`limits.rst`, `service-access.rst`, the attach-network getting-started pages) and\n`rackerlabs/docs-cloud-identity` (`post-authenticate-as-user-with-password-or-api-key-v2.0-tokens.rst`),\ncross-checked against the clients that call these APIs: rackspace/gophercloud (archived),\npkgcloud and fog. Example messages marked *illustrative* show the shape of a body; the exact\nwording sent by Rackspace may differ.\n"
   },
-  'x-cloud-nic-provider': 'rackspace',
-  servers: [
+  "x-cloud-nic-provider": "rackspace",
+  "servers": [
     {
-      url: 'https://{region}.servers.api.rackspacecloud.com/v2/{tenant_id}',
-      description:
-        'Cloud Servers v2 in one region. This is the `publicURL` of the `cloudServersOpenStack` entry of the service catalog returned by `createToken`.',
-      variables: {
-        region: {
-          description: 'Rackspace region (data centre) that hosts the server, in lower case.',
-          default: 'dfw',
-          enum: ['ord', 'dfw', 'iad', 'lon', 'syd', 'hkg'],
+      "url": "https://{region}.servers.api.rackspacecloud.com/v2/{tenant_id}",
+      "description": "Cloud Servers v2 in one region. This is the `publicURL` of the `cloudServersOpenStack` entry of the service catalog returned by `createToken`.",
+      "variables": {
+        "region": {
+          "description": "Rackspace region (data centre) that hosts the server, in lower case.",
+          "default": "dfw",
+          "enum": [
+            "ord",
+            "dfw",
+            "iad",
+            "lon",
+            "syd",
+            "hkg"
+          ]
         },
-        tenant_id: {
-          description:
-            'Account number (tenant id) of the Rackspace cloud account, as in `access.token.tenant.id` of the token response.',
-          default: '123456',
-        },
-      },
-    },
+        "tenant_id": {
+          "description": "Account number (tenant id) of the Rackspace cloud account, as in `access.token.tenant.id` of the token response.",
+          "default": "123456"
+        }
+      }
+    }
   ],
-  security: [{ authToken: [] }],
-  tags: [
+  "security": [
     {
-      name: 'Virtual interfaces',
-      description:
-        'Virtual interfaces (VIFs) connect a Cloud Server to a network: PublicNet, ServiceNet or an isolated Cloud Network. A server has at most one VIF per network.',
-    },
-    {
-      name: 'Identity',
-      description:
-        'Rackspace Identity v2.0, which issues the `X-Auth-Token` the Cloud Servers calls need and the service catalog that names their endpoints.',
-    },
+      "authToken": []
+    }
   ],
-  paths: {
-    '/servers/{server_id}/os-virtual-interfacesv2': {
-      parameters: [{ $ref: '#/components/parameters/ServerId' }],
-      get: {
-        operationId: 'listVirtualInterfaces',
-        summary: 'List the virtual interfaces of a server',
-        description:
-          'Returns every virtual interface of the server, with its MAC address and the IPv4 and IPv6 addresses it holds on its network. A typical server has one VIF on PublicNet, one on ServiceNet and one per attached isolated network. The list is a single page (no paging parameters). Rate limit: 25 calls per minute per account by default.',
-        tags: ['Virtual interfaces'],
-        responses: {
-          '200': {
-            description: "The server's virtual interfaces.",
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/VirtualInterfaceList' },
-                examples: {
-                  publicPrivateIsolated: {
-                    summary: 'A server on PublicNet, ServiceNet and one isolated network',
-                    value: {
-                      virtual_interfaces: [
-                        {
-                          id: '2ab2c3e5-3f27-4b6b-9d1c-6f0c1d2e3a41',
-                          mac_address: 'BC:76:4E:04:3A:11',
-                          ip_addresses: [
-                            {
-                              address: '162.242.219.31',
-                              network_id: '00000000-0000-0000-0000-000000000000',
-                              network_label: 'public',
-                            },
-                            {
-                              address: '2001:4802:7800:2:be76:4eff:fe04:3a11',
-                              network_id: '00000000-0000-0000-0000-000000000000',
-                              network_label: 'public',
-                            },
-                          ],
-                        },
-                        {
-                          id: '5c9f1a2e-8d3b-4e6f-a1b2-c3d4e5f60718',
-                          mac_address: 'BC:76:4E:04:3A:12',
-                          ip_addresses: [
-                            {
-                              address: '10.176.66.14',
-                              network_id: '11111111-1111-1111-1111-111111111111',
-                              network_label: 'private',
-                            },
-                          ],
-                        },
-                        {
-                          id: '045f195f-3347-487b-8e80-8ee3390eda56',
-                          mac_address: 'FE:ED:FA:00:08:93',
-                          ip_addresses: [
-                            {
-                              address: '192.168.0.1',
-                              network_id: '1f7920d3-0e63-4fec-a1cb-f7916671e8eb',
-                              network_label: 'added_network',
-                            },
-                          ],
-                        },
-                      ],
-                    },
-                  },
-                  isolatedOnly: {
-                    summary: 'A server built on one isolated network only',
-                    value: {
-                      virtual_interfaces: [
-                        {
-                          id: '9d1e4c7a-2b6f-4f0e-8c3d-5a7b9e1f2c64',
-                          mac_address: 'BC:76:4E:20:7F:0A',
-                          ip_addresses: [
-                            {
-                              address: '192.168.3.5',
-                              network_id: '1f7920d3-0e63-4fec-a1cb-f7916671e8eb',
-                              network_label: 'backend',
-                            },
-                          ],
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequestError' },
-          '401': { $ref: '#/components/responses/UnauthorizedError' },
-          '403': { $ref: '#/components/responses/ForbiddenError' },
-          '404': { $ref: '#/components/responses/NotFoundError' },
-          '405': { $ref: '#/components/responses/MethodNotAllowedError' },
-          '409': { $ref: '#/components/responses/ConflictError' },
-          '413': { $ref: '#/components/responses/OverLimitError' },
-          '500': { $ref: '#/components/responses/ComputeFaultError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailableError' },
-        },
-      },
-      post: {
-        operationId: 'createVirtualInterface',
-        summary: 'Create a virtual interface and attach it to a server',
-        description:
-          'Creates a virtual interface on the given network and plugs it into the server. The body names the network and nothing else: the API chooses the MAC and IP addresses (a fixed IP cannot be requested). A server can hold at most one virtual interface per network; asking for a second one on the same network is refused with `409`. The response wraps the new interface in a one-element `virtual_interfaces` array. The documentation gives `200`; `201` and `202` are accepted as success too. Rate limit: 4 calls per minute per account by default.',
-        tags: ['Virtual interfaces'],
-        'x-async': {
-          poll: 'listVirtualInterfaces',
-          until: 'the new interface id is listed with its ip_addresses (needed only after a 202)',
-        },
-        requestBody: {
-          required: true,
-          description: 'The network to attach.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/CreateVirtualInterfaceRequest' },
-              examples: {
-                isolatedNetwork: {
-                  summary: 'Attach an isolated Cloud Network',
-                  value: {
-                    virtual_interface: { network_id: '1f7920d3-0e63-4fec-a1cb-f7916671e8eb' },
-                  },
-                },
-                serviceNet: {
-                  summary: 'Attach ServiceNet to a server built without it',
-                  value: {
-                    virtual_interface: { network_id: '11111111-1111-1111-1111-111111111111' },
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'The interface was created and attached (the documented answer).',
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/CreateVirtualInterfaceResponse' },
-                examples: {
-                  isolatedNetwork: { $ref: '#/components/examples/CreatedIsolatedInterface' },
-                  serviceNet: { $ref: '#/components/examples/CreatedServiceNetInterface' },
-                },
-              },
-            },
-          },
-          '201': {
-            description:
-              'The interface was created and attached. Not in the documentation; accepted by rackspace/gophercloud, whose tests fake this code.',
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/CreateVirtualInterfaceResponse' },
-                examples: {
-                  isolatedNetwork: { $ref: '#/components/examples/CreatedIsolatedInterface' },
-                },
-              },
-            },
-          },
-          '202': {
-            description:
-              'The request was accepted. Not in the documentation; accepted by rackspace/gophercloud. Confirm with `listVirtualInterfaces` that the interface is listed.',
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/CreateVirtualInterfaceResponse' },
-                examples: {
-                  isolatedNetwork: { $ref: '#/components/examples/CreatedIsolatedInterface' },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequestError' },
-          '401': { $ref: '#/components/responses/UnauthorizedError' },
-          '403': { $ref: '#/components/responses/ForbiddenError' },
-          '404': { $ref: '#/components/responses/NotFoundError' },
-          '405': { $ref: '#/components/responses/MethodNotAllowedError' },
-          '409': { $ref: '#/components/responses/ConflictError' },
-          '413': { $ref: '#/components/responses/OverLimitError' },
-          '500': { $ref: '#/components/responses/ComputeFaultError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailableError' },
-        },
-      },
+  "tags": [
+    {
+      "name": "Virtual interfaces",
+      "description": "Virtual interfaces (VIFs) connect a Cloud Server to a network: PublicNet, ServiceNet or an isolated Cloud Network. A server has at most one VIF per network."
     },
-    '/servers/{server_id}/os-virtual-interfacesv2/{interface_id}': {
-      parameters: [
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/InterfaceId' },
-      ],
-      delete: {
-        operationId: 'deleteVirtualInterface',
-        summary: 'Detach and delete a virtual interface',
-        description:
-          'Deletes the virtual interface, which detaches its network from the server and releases its IP addresses. There is no request body and the response body is empty. The API reference shows `200`, the getting-started guide `204`; `202` is accepted as well. Confirm with `listVirtualInterfaces` that the interface is gone. An isolated network can be deleted only once none of its virtual interfaces remain.',
-        tags: ['Virtual interfaces'],
-        'x-async': { poll: 'listVirtualInterfaces', until: 'the interface id is no longer listed' },
-        responses: {
-          '200': {
-            description:
-              'The interface was deleted (API reference: empty body, `Content-Length: 0`).',
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-          },
-          '202': {
-            description: 'The deletion was accepted (empty body).',
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-          },
-          '204': {
-            description: 'The interface was deleted (getting-started guide; no body).',
-            headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-          },
-          '400': { $ref: '#/components/responses/BadRequestError' },
-          '401': { $ref: '#/components/responses/UnauthorizedError' },
-          '403': { $ref: '#/components/responses/ForbiddenError' },
-          '404': { $ref: '#/components/responses/NotFoundError' },
-          '405': { $ref: '#/components/responses/MethodNotAllowedError' },
-          '409': { $ref: '#/components/responses/ConflictError' },
-          '413': { $ref: '#/components/responses/OverLimitError' },
-          '500': { $ref: '#/components/responses/ComputeFaultError' },
-          '503': { $ref: '#/components/responses/ServiceUnavailableError' },
-        },
-      },
-    },
-    '/tokens': {
-      servers: [
+    {
+      "name": "Identity",
+      "description": "Rackspace Identity v2.0, which issues the `X-Auth-Token` the Cloud Servers calls need and the service catalog that names their endpoints."
+    }
+  ],
+  "paths": {
+    "/servers/{server_id}/os-virtual-interfacesv2": {
+      "parameters": [
         {
-          url: 'https://identity.api.rackspacecloud.com/v2.0',
-          description:
-            'Rackspace Identity v2.0, global endpoint (valid for every account and region).',
-        },
-        {
-          url: 'https://lon.identity.api.rackspacecloud.com/v2.0',
-          description:
-            'Rackspace Identity v2.0, London endpoint, historically used by UK accounts (defined as such by rackspace/gophercloud).',
-        },
+          "$ref": "#/components/parameters/ServerId"
+        }
       ],
-      post: {
-        operationId: 'createToken',
-        summary: 'Authenticate and get a token with the service catalog',
-        description:
-          "Exchanges a user name and an API key (or a password) for an authentication token, returned in the body as `access.token.id` together with its expiry, the user's roles and the service catalog that lists the Cloud Servers endpoint of every region. Optionally scope the token to one tenant with `tenantId` or `tenantName` (never both; sending both is a `400`). The call needs no token. Accounts with multi-factor authentication get `401` or `403` and need a second, passcode-based call that this document does not describe.",
-        tags: ['Identity'],
-        security: [],
-        parameters: [{ $ref: '#/components/parameters/ApplyRcnRoles' }],
-        requestBody: {
-          required: true,
-          description: 'The credentials, with an optional tenant.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/CreateTokenRequest' },
-              examples: {
-                apiKey: {
-                  summary: 'User name and API key',
-                  value: {
-                    auth: {
-                      'RAX-KSKEY:apiKeyCredentials': {
-                        username: 'demoauthor',
-                        apiKey: 'aaaaa-bbbbb-ccccc-12345678',
-                      },
-                    },
-                  },
-                },
-                apiKeyWithTenantId: {
-                  summary: 'User name and API key, scoped to a tenant id',
-                  value: {
-                    auth: {
-                      'RAX-KSKEY:apiKeyCredentials': {
-                        username: 'demoauthor',
-                        apiKey: 'aaaaa-bbbbb-ccccc-12345678',
-                      },
-                      tenantId: '123456',
-                    },
-                  },
-                },
-                password: {
-                  summary: 'User name and password',
-                  value: {
-                    auth: {
-                      passwordCredentials: { username: 'demoauthor', password: 'myPassword01' },
-                    },
-                  },
-                },
-                passwordWithTenantName: {
-                  summary: 'User name and password, scoped to a tenant name',
-                  value: {
-                    auth: {
-                      passwordCredentials: { username: 'demoauthor', password: 'myPassword01' },
-                      tenantName: '123456',
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description:
-              'Authenticated. The token is `access.token.id`; the Cloud Servers endpoint is in `access.serviceCatalog` under the name `cloudServersOpenStack`.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/CreateTokenResponse' },
-                examples: {
-                  apiKey: {
-                    summary:
-                      'Token for an account with Cloud Servers in DFW, IAD and LON (catalog shortened)',
-                    value: {
-                      access: {
-                        token: {
-                          id: 'd74f592f986e4d6e995853ccf0123456',
-                          expires: '2026-11-20T16:24:57.637Z',
-                          tenant: { id: '123456', name: '123456' },
-                          'RAX-AUTH:authenticatedBy': ['APIKEY'],
-                        },
-                        serviceCatalog: [
-                          {
-                            name: 'cloudServersOpenStack',
-                            type: 'compute',
-                            endpoints: [
-                              {
-                                region: 'DFW',
-                                tenantId: '123456',
-                                publicURL: 'https://dfw.servers.api.rackspacecloud.com/v2/123456',
-                                versionId: '2',
-                                versionInfo: 'https://dfw.servers.api.rackspacecloud.com/v2',
-                                versionList: 'https://dfw.servers.api.rackspacecloud.com/',
-                              },
-                              {
-                                region: 'IAD',
-                                tenantId: '123456',
-                                publicURL: 'https://iad.servers.api.rackspacecloud.com/v2/123456',
-                                versionId: '2',
-                                versionInfo: 'https://iad.servers.api.rackspacecloud.com/v2',
-                                versionList: 'https://iad.servers.api.rackspacecloud.com/',
-                              },
-                              {
-                                region: 'LON',
-                                tenantId: '123456',
-                                publicURL: 'https://lon.servers.api.rackspacecloud.com/v2/123456',
-                                versionId: '2',
-                                versionInfo: 'https://lon.servers.api.rackspacecloud.com/v2',
-                                versionList: 'https://lon.servers.api.rackspacecloud.com/',
-                              },
-                            ],
-                          },
-                          {
-                            name: 'cloudServers',
-                            type: 'compute',
-                            endpoints: [
-                              {
-                                tenantId: '123456',
-                                publicURL: 'https://servers.api.rackspacecloud.com/v1.0/123456',
-                                versionId: '1.0',
-                                versionInfo: 'https://servers.api.rackspacecloud.com/v1.0',
-                                versionList: 'https://servers.api.rackspacecloud.com/',
-                              },
-                            ],
-                          },
-                          {
-                            name: 'cloudNetworks',
-                            type: 'network',
-                            endpoints: [
-                              {
-                                region: 'DFW',
-                                tenantId: '123456',
-                                publicURL: 'https://dfw.networks.api.rackspacecloud.com/v2.0',
-                              },
-                            ],
-                          },
-                          {
-                            name: 'cloudFiles',
-                            type: 'object-store',
-                            endpoints: [
-                              {
-                                region: 'DFW',
-                                tenantId: 'MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f',
-                                publicURL:
-                                  'https://storage101.dfw1.clouddrive.com/v1/MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f',
-                                internalURL:
-                                  'https://snet-storage101.dfw1.clouddrive.com/v1/MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f',
-                              },
-                            ],
-                          },
-                        ],
-                        user: {
-                          id: '172157',
-                          name: 'demoauthor',
-                          roles: [
-                            {
-                              id: '6',
-                              name: 'compute:default',
-                              description:
-                                'A Role that allows a user access to keystone Service methods',
-                              tenantId: '123456',
-                            },
-                            {
-                              id: '3',
-                              name: 'identity:user-admin',
-                              description: 'User Admin Role.',
-                            },
-                          ],
-                          'RAX-AUTH:defaultRegion': 'DFW',
-                          'RAX-AUTH:domainId': '123456',
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/IdentityBadRequestError' },
-          '401': { $ref: '#/components/responses/IdentityUnauthorizedError' },
-          '403': { $ref: '#/components/responses/IdentityForbiddenError' },
-          '500': { $ref: '#/components/responses/IdentityFaultError' },
-        },
-      },
-    },
-  },
-  components: {
-    securitySchemes: {
-      authToken: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Auth-Token',
-        description:
-          'Token from `createToken` (`access.token.id`). Valid for 24 hours by default; a `401` means it expired or was revoked: authenticate again.',
-      },
-    },
-    parameters: {
-      ServerId: {
-        name: 'server_id',
-        in: 'path',
-        required: true,
-        description: 'Id (UUID) of the Cloud Server.',
-        schema: { type: 'string', format: 'uuid' },
-        example: '7b2c4d1e-9f3a-4c6b-8e5d-0a1b2c3d4e5f',
-      },
-      InterfaceId: {
-        name: 'interface_id',
-        in: 'path',
-        required: true,
-        description:
-          'Id (UUID) of the virtual interface, the `id` returned by `listVirtualInterfaces` or `createVirtualInterface` (not the network id).',
-        schema: { type: 'string', format: 'uuid' },
-        example: '045f195f-3347-487b-8e80-8ee3390eda56',
-      },
-      ApplyRcnRoles: {
-        name: 'apply_rcn_roles',
-        in: 'query',
-        required: false,
-        description:
-          'When `true`, the response also carries the roles and endpoints the user holds through Rackspace Customer Number (RCN) roles. Defaults to `false`.',
-        schema: { type: 'boolean', default: false },
-        example: false,
-      },
-    },
-    headers: {
-      ComputeRequestId: {
-        description:
-          'Id that Cloud Servers gives the request (`req-` and a UUID); quote it to Rackspace support. Missing when Repose answers the request itself.',
-        schema: {
-          type: 'string',
-          pattern: '^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
-        },
-        example: 'req-f28cbcae-fe5e-4318-908a-dd6a9cb23122',
-      },
-      RetryAfter: {
-        description:
-          'When the rate limit lets the request through again. HTTP allows either a number of seconds or an HTTP date; clients must accept both.',
-        schema: { type: 'string', minLength: 1 },
-        example: 'Thu, 20 Nov 2026 16:25:57 GMT',
-      },
-    },
-    schemas: {
-      CreateVirtualInterfaceRequest: {
-        type: 'object',
-        description: 'Body of `createVirtualInterface`.',
-        additionalProperties: false,
-        required: ['virtual_interface'],
-        properties: {
-          virtual_interface: {
-            $ref: '#/components/schemas/NewVirtualInterface',
-            description: 'The interface to create.',
-          },
-        },
-      },
-      NewVirtualInterface: {
-        type: 'object',
-        description:
-          'The interface to create. `network_id` is the only field: Rackspace chooses the MAC and IP addresses, and a fixed IP address cannot be requested.',
-        additionalProperties: false,
-        required: ['network_id'],
-        properties: {
-          network_id: {
-            type: 'string',
-            format: 'uuid',
-            description:
-              'Id (UUID) of the network to attach: `00000000-0000-0000-0000-000000000000` for PublicNet, `11111111-1111-1111-1111-111111111111` for ServiceNet, or the id of an isolated Cloud Network. A server may have at most one interface per network.',
-          },
-        },
-      },
-      VirtualInterfaceList: {
-        type: 'object',
-        description: 'Body of `listVirtualInterfaces`.',
-        required: ['virtual_interfaces'],
-        properties: {
-          virtual_interfaces: {
-            type: 'array',
-            description: 'Every virtual interface of the server (one page, no paging).',
-            items: { $ref: '#/components/schemas/VirtualInterface' },
-          },
-        },
-      },
-      CreateVirtualInterfaceResponse: {
-        type: 'object',
-        description:
-          'Body of `createVirtualInterface`: the same array wrapper as the list call, holding exactly the one interface just created.',
-        required: ['virtual_interfaces'],
-        properties: {
-          virtual_interfaces: {
-            type: 'array',
-            description: 'The created interface, as the only element.',
-            minItems: 1,
-            maxItems: 1,
-            items: { $ref: '#/components/schemas/VirtualInterface' },
-          },
-        },
-      },
-      VirtualInterface: {
-        type: 'object',
-        description: 'A virtual interface (VIF) connecting the server to one network.',
-        required: ['id', 'mac_address', 'ip_addresses'],
-        properties: {
-          id: {
-            type: 'string',
-            format: 'uuid',
-            description:
-              'Id (UUID) of the virtual interface; pass it as `interface_id` to delete it.',
-          },
-          mac_address: {
-            type: 'string',
-            pattern: '^[0-9A-F]{2}(:[0-9A-F]{2}){5}$',
-            description:
-              'MAC address of the interface: six upper-case hexadecimal pairs separated by colons, as in every Rackspace sample. Compare MAC addresses case-insensitively.',
-          },
-          ip_addresses: {
-            type: 'array',
-            description: 'The IPv4 and IPv6 addresses the interface holds on its network.',
-            items: { $ref: '#/components/schemas/InterfaceIpAddress' },
-          },
-        },
-      },
-      InterfaceIpAddress: {
-        type: 'object',
-        description: 'One IP address of a virtual interface.',
-        required: ['address', 'network_id', 'network_label'],
-        properties: {
-          address: {
-            description: 'The IPv4 or IPv6 address.',
-            oneOf: [
-              { type: 'string', title: 'IPv4 address', format: 'ipv4', pattern: '^[0-9.]+$' },
-              { type: 'string', title: 'IPv6 address', format: 'ipv6', pattern: ':' },
-            ],
-          },
-          network_id: {
-            type: 'string',
-            format: 'uuid',
-            description:
-              'Id (UUID) of the network: `00000000-0000-0000-0000-000000000000` is PublicNet, `11111111-1111-1111-1111-111111111111` is ServiceNet, anything else an isolated network.',
-          },
-          network_label: {
-            type: 'string',
-            description:
-              "Label of the network: `public` for PublicNet, `private` for ServiceNet, the network's own name for an isolated network.",
-          },
-        },
-      },
-      Fault: {
-        type: 'object',
-        description:
-          'A Nova v2 style fault, as Cloud Servers and Identity send it: an object with exactly one property, named after the fault, holding the details. Names documented by Rackspace per status: `badRequest` (400), `unauthorized` (401), `forbidden` and `resizeNotAllowed` (403), `itemNotFound` (404), `buildInProgress` and `backupOrResizeInProgress` (409), `overLimit` (413), `badMediaType` (415), `computeFault` (500 and others), `notImplemented` (501), `serviceUnavailable` and `serverCapacityUnavailable` (503). For 405 and for other 409s Rackspace documents no name; upstream Nova uses `badMethod` and `conflictingRequest`. Identity uses the same shape (for example `identityFault` on 500). Clients should read the single property whatever its name.',
-        minProperties: 1,
-        maxProperties: 1,
-        propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9]*$' },
-        additionalProperties: { $ref: '#/components/schemas/FaultDetail' },
-      },
-      FaultDetail: {
-        type: 'object',
-        description: 'The details of a fault.',
-        required: ['code', 'message'],
-        properties: {
-          code: { type: 'integer', description: 'The HTTP status code, repeated.' },
-          message: { type: 'string', description: 'Human-readable explanation.' },
-          details: { type: 'string', description: 'Further detail, when the service gives any.' },
-          retryAt: {
-            type: 'string',
-            format: 'date-time',
-            description:
-              'On `overLimit`: when the request may be retried. Prefer the `Retry-After` header when both are present.',
-          },
-        },
-      },
-      ProxyTextError: {
-        type: 'string',
-        description:
-          'A plain-text or HTML error body written by the Repose proxy (or a load balancer) instead of a JSON fault. Its wording is not stable: rely on the status code.',
-      },
-      CreateTokenRequest: {
-        type: 'object',
-        description: 'Body of `createToken`.',
-        additionalProperties: false,
-        required: ['auth'],
-        properties: {
-          auth: {
-            $ref: '#/components/schemas/TokenAuth',
-            description: 'The credentials and optional tenant.',
-          },
-        },
-      },
-      TokenAuth: {
-        description:
-          "Exactly one kind of credentials (API key or password) and at most one of `tenantId` and `tenantName`. The tenant fields sit next to the credentials object, inside `auth`, as in the JSON samples and the reference clients (the documentation's parameter table misplaces them inside the credentials).",
-        oneOf: [
-          { $ref: '#/components/schemas/ApiKeyAuth' },
-          { $ref: '#/components/schemas/ApiKeyAuthByTenantName' },
-          { $ref: '#/components/schemas/PasswordAuth' },
-          { $ref: '#/components/schemas/PasswordAuthByTenantName' },
+      "get": {
+        "operationId": "listVirtualInterfaces",
+        "summary": "List the virtual interfaces of a server",
+        "description": "Returns every virtual interface of the server, with its MAC address and the IPv4 and IPv6 addresses it holds on its network. A typical server has one VIF on PublicNet, one on ServiceNet and one per attached isolated network. The list is a single page (no paging parameters). Rate limit: 25 calls per minute per account by default.",
+        "tags": [
+          "Virtual interfaces"
         ],
+        "responses": {
+          "200": {
+            "description": "The server's virtual interfaces.",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/VirtualInterfaceList"
+                },
+                "examples": {
+                  "publicPrivateIsolated": {
+                    "summary": "A server on PublicNet, ServiceNet and one isolated network",
+                    "value": {
+                      "virtual_interfaces": [
+                        {
+                          "id": "2ab2c3e5-3f27-4b6b-9d1c-6f0c1d2e3a41",
+                          "mac_address": "BC:76:4E:04:3A:11",
+                          "ip_addresses": [
+                            {
+                              "address": "162.242.219.31",
+                              "network_id": "00000000-0000-0000-0000-000000000000",
+                              "network_label": "public"
+                            },
+                            {
+                              "address": "2001:4802:7800:2:be76:4eff:fe04:3a11",
+                              "network_id": "00000000-0000-0000-0000-000000000000",
+                              "network_label": "public"
+                            }
+                          ]
+                        },
+                        {
+                          "id": "5c9f1a2e-8d3b-4e6f-a1b2-c3d4e5f60718",
+                          "mac_address": "BC:76:4E:04:3A:12",
+                          "ip_addresses": [
+                            {
+                              "address": "10.176.66.14",
+                              "network_id": "11111111-1111-1111-1111-111111111111",
+                              "network_label": "private"
+                            }
+                          ]
+                        },
+                        {
+                          "id": "045f195f-3347-487b-8e80-8ee3390eda56",
+                          "mac_address": "FE:ED:FA:00:08:93",
+                          "ip_addresses": [
+                            {
+                              "address": "192.168.0.1",
+                              "network_id": "1f7920d3-0e63-4fec-a1cb-f7916671e8eb",
+                              "network_label": "added_network"
+                            }
+                          ]
+                        }
+                      ]
+                    }
+                  },
+                  "isolatedOnly": {
+                    "summary": "A server built on one isolated network only",
+                    "value": {
+                      "virtual_interfaces": [
+                        {
+                          "id": "9d1e4c7a-2b6f-4f0e-8c3d-5a7b9e1f2c64",
+                          "mac_address": "BC:76:4E:20:7F:0A",
+                          "ip_addresses": [
+                            {
+                              "address": "192.168.3.5",
+                              "network_id": "1f7920d3-0e63-4fec-a1cb-f7916671e8eb",
+                              "network_label": "backend"
+                            }
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequestError"
+          },
+          "401": {
+            "$ref": "#/components/responses/UnauthorizedError"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenError"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFoundError"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedError"
+          },
+          "409": {
+            "$ref": "#/components/responses/ConflictError"
+          },
+          "413": {
+            "$ref": "#/components/responses/OverLimitError"
+          },
+          "500": {
+            "$ref": "#/components/responses/ComputeFaultError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailableError"
+          }
+        }
       },
-      ApiKeyAuth: {
-        type: 'object',
-        description: 'API-key credentials, optionally scoped by tenant id.',
-        additionalProperties: false,
-        required: ['RAX-KSKEY:apiKeyCredentials'],
-        properties: {
-          'RAX-KSKEY:apiKeyCredentials': {
-            $ref: '#/components/schemas/ApiKeyCredentials',
-            description: 'User name and API key.',
-          },
-          passwordCredentials: false,
-          tenantId: {
-            $ref: '#/components/schemas/TenantId',
-            description: 'Optional tenant id to scope the token to.',
-          },
-          tenantName: false,
+      "post": {
+        "operationId": "createVirtualInterface",
+        "summary": "Create a virtual interface and attach it to a server",
+        "description": "Creates a virtual interface on the given network and plugs it into the server. The body names the network and nothing else: the API chooses the MAC and IP addresses (a fixed IP cannot be requested). A server can hold at most one virtual interface per network; asking for a second one on the same network is refused with `409`. The response wraps the new interface in a one-element `virtual_interfaces` array. The documentation gives `200`; `201` and `202` are accepted as success too. Rate limit: 4 calls per minute per account by default.",
+        "tags": [
+          "Virtual interfaces"
+        ],
+        "x-async": {
+          "poll": "listVirtualInterfaces",
+          "until": "the new interface id is listed with its ip_addresses (needed only after a 202)"
         },
-      },
-      ApiKeyAuthByTenantName: {
-        type: 'object',
-        description: 'API-key credentials scoped by tenant name.',
-        additionalProperties: false,
-        required: ['RAX-KSKEY:apiKeyCredentials', 'tenantName'],
-        properties: {
-          'RAX-KSKEY:apiKeyCredentials': {
-            $ref: '#/components/schemas/ApiKeyCredentials',
-            description: 'User name and API key.',
-          },
-          passwordCredentials: false,
-          tenantId: false,
-          tenantName: {
-            $ref: '#/components/schemas/TenantName',
-            description: 'Tenant name to scope the token to.',
-          },
+        "requestBody": {
+          "required": true,
+          "description": "The network to attach.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateVirtualInterfaceRequest"
+              },
+              "examples": {
+                "isolatedNetwork": {
+                  "summary": "Attach an isolated Cloud Network",
+                  "value": {
+                    "virtual_interface": {
+                      "network_id": "1f7920d3-0e63-4fec-a1cb-f7916671e8eb"
+                    }
+                  }
+                },
+                "serviceNet": {
+                  "summary": "Attach ServiceNet to a server built without it",
+                  "value": {
+                    "virtual_interface": {
+                      "network_id": "11111111-1111-1111-1111-111111111111"
+                    }
+                  }
+                }
+              }
+            }
+          }
         },
-      },
-      PasswordAuth: {
-        type: 'object',
-        description: 'Password credentials, optionally scoped by tenant id.',
-        additionalProperties: false,
-        required: ['passwordCredentials'],
-        properties: {
-          passwordCredentials: {
-            $ref: '#/components/schemas/PasswordCredentials',
-            description: 'User name and password.',
+        "responses": {
+          "200": {
+            "description": "The interface was created and attached (the documented answer).",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateVirtualInterfaceResponse"
+                },
+                "examples": {
+                  "isolatedNetwork": {
+                    "$ref": "#/components/examples/CreatedIsolatedInterface"
+                  },
+                  "serviceNet": {
+                    "$ref": "#/components/examples/CreatedServiceNetInterface"
+                  }
+                }
+              }
+            }
           },
-          'RAX-KSKEY:apiKeyCredentials': false,
-          tenantId: {
-            $ref: '#/components/schemas/TenantId',
-            description: 'Optional tenant id to scope the token to.',
+          "201": {
+            "description": "The interface was created and attached. Not in the documentation; accepted by rackspace/gophercloud, whose tests fake this code.",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateVirtualInterfaceResponse"
+                },
+                "examples": {
+                  "isolatedNetwork": {
+                    "$ref": "#/components/examples/CreatedIsolatedInterface"
+                  }
+                }
+              }
+            }
           },
-          tenantName: false,
-        },
-      },
-      PasswordAuthByTenantName: {
-        type: 'object',
-        description: 'Password credentials scoped by tenant name.',
-        additionalProperties: false,
-        required: ['passwordCredentials', 'tenantName'],
-        properties: {
-          passwordCredentials: {
-            $ref: '#/components/schemas/PasswordCredentials',
-            description: 'User name and password.',
+          "202": {
+            "description": "The request was accepted. Not in the documentation; accepted by rackspace/gophercloud. Confirm with `listVirtualInterfaces` that the interface is listed.",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateVirtualInterfaceResponse"
+                },
+                "examples": {
+                  "isolatedNetwork": {
+                    "$ref": "#/components/examples/CreatedIsolatedInterface"
+                  }
+                }
+              }
+            }
           },
-          'RAX-KSKEY:apiKeyCredentials': false,
-          tenantId: false,
-          tenantName: {
-            $ref: '#/components/schemas/TenantName',
-            description: 'Tenant name to scope the token to.',
+          "400": {
+            "$ref": "#/components/responses/BadRequestError"
           },
-        },
-      },
-      ApiKeyCredentials: {
-        type: 'object',
-        description: 'Rackspace API-key credentials (`RAX-KSKEY` extension).',
-        additionalProperties: false,
-        required: ['username', 'apiKey'],
-        properties: {
-          username: {
-            type: 'string',
-            minLength: 1,
-            description: 'User name of the Rackspace cloud account user.',
+          "401": {
+            "$ref": "#/components/responses/UnauthorizedError"
           },
-          apiKey: {
-            type: 'string',
-            minLength: 1,
-            description:
-              "The user's API key (Cloud Control Panel, account settings). Required, although the documentation's table marks it optional.",
+          "403": {
+            "$ref": "#/components/responses/ForbiddenError"
           },
-        },
-      },
-      PasswordCredentials: {
-        type: 'object',
-        description: 'Standard Identity v2.0 password credentials.',
-        additionalProperties: false,
-        required: ['username', 'password'],
-        properties: {
-          username: {
-            type: 'string',
-            minLength: 1,
-            description: 'User name of the Rackspace cloud account user.',
+          "404": {
+            "$ref": "#/components/responses/NotFoundError"
           },
-          password: { type: 'string', minLength: 1, description: "The user's password." },
-        },
-      },
-      TenantId: {
-        type: 'string',
-        minLength: 1,
-        description:
-          'Tenant id, usually the account number such as `123456` (documented as UUID, but it is not one).',
-      },
-      TenantName: {
-        type: 'string',
-        minLength: 1,
-        description: 'Tenant name; for a cloud account it usually equals the account number.',
-      },
-      CreateTokenResponse: {
-        type: 'object',
-        description: 'Body of `createToken`.',
-        required: ['access'],
-        properties: {
-          access: {
-            $ref: '#/components/schemas/Access',
-            description: 'The token, the service catalog and the user.',
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedError"
           },
-        },
-      },
-      Access: {
-        type: 'object',
-        description: 'What the authenticated user may access.',
-        required: ['token', 'serviceCatalog', 'user'],
-        properties: {
-          token: {
-            $ref: '#/components/schemas/Token',
-            description: 'The token to send as `X-Auth-Token`.',
+          "409": {
+            "$ref": "#/components/responses/ConflictError"
           },
-          serviceCatalog: {
-            type: 'array',
-            description:
-              'Services and their endpoints. Select Cloud Servers by name `cloudServersOpenStack` and region, not by type `compute` alone.',
-            items: { $ref: '#/components/schemas/CatalogService' },
+          "413": {
+            "$ref": "#/components/responses/OverLimitError"
           },
-          user: {
-            $ref: '#/components/schemas/IdentityUser',
-            description: 'The authenticated user.',
+          "500": {
+            "$ref": "#/components/responses/ComputeFaultError"
           },
-        },
-      },
-      Token: {
-        type: 'object',
-        description: 'An authentication token.',
-        required: ['id', 'expires'],
-        properties: {
-          id: {
-            type: 'string',
-            minLength: 1,
-            description: 'The token; send it as `X-Auth-Token`. It is a secret, never log it.',
-          },
-          expires: {
-            type: 'string',
-            format: 'date-time',
-            description: 'When the token expires (24 hours after issue by default).',
-          },
-          tenant: {
-            $ref: '#/components/schemas/TokenTenant',
-            description: 'The tenant the token is scoped to.',
-          },
-          'RAX-AUTH:authenticatedBy': {
-            type: 'array',
-            description: 'How the user authenticated, for example `APIKEY` or `PASSWORD`.',
-            items: { type: 'string' },
-          },
-        },
-      },
-      TokenTenant: {
-        type: 'object',
-        description: 'The tenant a token is scoped to.',
-        required: ['id'],
-        properties: {
-          id: {
-            type: 'string',
-            description:
-              'Tenant id (the account number); the `{tenant_id}` of the Cloud Servers URL.',
-          },
-          name: { type: 'string', description: 'Tenant name.' },
-        },
-      },
-      CatalogService: {
-        type: 'object',
-        description: 'One service of the service catalog.',
-        required: ['name', 'type', 'endpoints'],
-        properties: {
-          name: {
-            type: 'string',
-            description:
-              'Service name; `cloudServersOpenStack` is Cloud Servers v2, `cloudServers` the legacy v1.0 service.',
-          },
-          type: {
-            type: 'string',
-            description: 'Service type, for example `compute`, `network` or `object-store`.',
-          },
-          endpoints: {
-            type: 'array',
-            description: 'One endpoint per region (global services have one without a region).',
-            items: { $ref: '#/components/schemas/CatalogEndpoint' },
-          },
-        },
-      },
-      CatalogEndpoint: {
-        type: 'object',
-        description: 'One endpoint of a service.',
-        required: ['publicURL'],
-        properties: {
-          region: {
-            type: 'string',
-            description:
-              'Region in upper case (`DFW`, `ORD`, `IAD`, `LON`, `SYD`, `HKG`); absent for global services.',
-          },
-          tenantId: { type: 'string', description: 'Tenant the endpoint belongs to.' },
-          publicURL: {
-            type: 'string',
-            format: 'uri',
-            description: 'Public URL; for Cloud Servers it already ends in `/v2/{tenant_id}`.',
-          },
-          internalURL: {
-            type: 'string',
-            format: 'uri',
-            description: 'ServiceNet URL, where the service offers one.',
-          },
-          versionId: {
-            type: 'string',
-            description: 'API version of the endpoint (`2` for Cloud Servers v2).',
-          },
-          versionInfo: {
-            type: 'string',
-            format: 'uri',
-            description: 'URL of the version document.',
-          },
-          versionList: { type: 'string', format: 'uri', description: 'URL of the version list.' },
-        },
-      },
-      IdentityUser: {
-        type: 'object',
-        description: 'The authenticated user.',
-        required: ['id', 'name'],
-        properties: {
-          id: { type: 'string', description: 'User id.' },
-          name: { type: 'string', description: 'User name.' },
-          roles: {
-            type: 'array',
-            description: 'Roles of the user, global or per tenant.',
-            items: { $ref: '#/components/schemas/IdentityRole' },
-          },
-          'RAX-AUTH:defaultRegion': {
-            type: 'string',
-            description: "The user's default region, in upper case (for example `DFW`).",
-          },
-          'RAX-AUTH:domainId': {
-            type: 'string',
-            description: 'Domain (account) the user belongs to.',
-          },
-        },
-      },
-      IdentityRole: {
-        type: 'object',
-        description: 'A role held by the user.',
-        required: ['id', 'name'],
-        properties: {
-          id: { type: 'string', description: 'Role id.' },
-          name: { type: 'string', description: 'Role name, for example `compute:default`.' },
-          description: { type: 'string', description: 'What the role allows.' },
-          tenantId: {
-            type: 'string',
-            description: 'Tenant the role applies to; absent for global roles.',
-          },
-        },
-      },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailableError"
+          }
+        }
+      }
     },
-    examples: {
-      CreatedIsolatedInterface: {
-        summary: 'Interface created on an isolated network',
-        value: {
-          virtual_interfaces: [
-            {
-              id: '045f195f-3347-487b-8e80-8ee3390eda56',
-              mac_address: 'FE:ED:FA:00:08:93',
-              ip_addresses: [
-                {
-                  address: '192.168.0.1',
-                  network_id: '1f7920d3-0e63-4fec-a1cb-f7916671e8eb',
-                  network_label: 'added_network',
-                },
-              ],
-            },
-          ],
+    "/servers/{server_id}/os-virtual-interfacesv2/{interface_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ServerId"
         },
-      },
-      CreatedServiceNetInterface: {
-        summary: 'Interface created on ServiceNet',
-        value: {
-          virtual_interfaces: [
-            {
-              id: '5c9f1a2e-8d3b-4e6f-a1b2-c3d4e5f60718',
-              mac_address: 'BC:76:4E:04:3A:12',
-              ip_addresses: [
-                {
-                  address: '10.176.66.14',
-                  network_id: '11111111-1111-1111-1111-111111111111',
-                  network_label: 'private',
-                },
-              ],
-            },
-          ],
+        {
+          "$ref": "#/components/parameters/InterfaceId"
+        }
+      ],
+      "delete": {
+        "operationId": "deleteVirtualInterface",
+        "summary": "Detach and delete a virtual interface",
+        "description": "Deletes the virtual interface, which detaches its network from the server and releases its IP addresses. There is no request body and the response body is empty. The API reference shows `200`, the getting-started guide `204`; `202` is accepted as well. Confirm with `listVirtualInterfaces` that the interface is gone. An isolated network can be deleted only once none of its virtual interfaces remain.",
+        "tags": [
+          "Virtual interfaces"
+        ],
+        "x-async": {
+          "poll": "listVirtualInterfaces",
+          "until": "the interface id is no longer listed"
         },
-      },
+        "responses": {
+          "200": {
+            "description": "The interface was deleted (API reference: empty body, `Content-Length: 0`).",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            }
+          },
+          "202": {
+            "description": "The deletion was accepted (empty body).",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            }
+          },
+          "204": {
+            "description": "The interface was deleted (getting-started guide; no body).",
+            "headers": {
+              "X-Compute-Request-Id": {
+                "$ref": "#/components/headers/ComputeRequestId"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequestError"
+          },
+          "401": {
+            "$ref": "#/components/responses/UnauthorizedError"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenError"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFoundError"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedError"
+          },
+          "409": {
+            "$ref": "#/components/responses/ConflictError"
+          },
+          "413": {
+            "$ref": "#/components/responses/OverLimitError"
+          },
+          "500": {
+            "$ref": "#/components/responses/ComputeFaultError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailableError"
+          }
+        }
+      }
     },
-    responses: {
-      BadRequestError: {
-        description:
-          'The request was malformed, for example a body that is not valid JSON or that lacks `virtual_interface.network_id`.',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              badRequest: {
-                summary: 'Malformed body (illustrative message)',
-                value: { badRequest: { code: 400, message: 'Malformed request body' } },
-              },
-            },
-          },
+    "/tokens": {
+      "servers": [
+        {
+          "url": "https://identity.api.rackspacecloud.com/v2.0",
+          "description": "Rackspace Identity v2.0, global endpoint (valid for every account and region)."
         },
-      },
-      UnauthorizedError: {
-        description:
-          'The token is missing, expired or revoked: authenticate again. Repose may answer with a plain-text or HTML body instead of JSON.',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              unauthorized: {
-                summary: 'Expired token (illustrative message)',
-                value: {
-                  unauthorized: {
-                    code: 401,
-                    message:
-                      'This server could not verify that you are authorized to access the document you requested.',
-                  },
+        {
+          "url": "https://lon.identity.api.rackspacecloud.com/v2.0",
+          "description": "Rackspace Identity v2.0, London endpoint, historically used by UK accounts (defined as such by rackspace/gophercloud)."
+        }
+      ],
+      "post": {
+        "operationId": "createToken",
+        "summary": "Authenticate and get a token with the service catalog",
+        "description": "Exchanges a user name and an API key (or a password) for an authentication token, returned in the body as `access.token.id` together with its expiry, the user's roles and the service catalog that lists the Cloud Servers endpoint of every region. Optionally scope the token to one tenant with `tenantId` or `tenantName` (never both; sending both is a `400`). The call needs no token. Accounts with multi-factor authentication get `401` or `403` and need a second, passcode-based call that this document does not describe.",
+        "tags": [
+          "Identity"
+        ],
+        "security": [],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ApplyRcnRoles"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "The credentials, with an optional tenant.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateTokenRequest"
+              },
+              "examples": {
+                "apiKey": {
+                  "summary": "User name and API key",
+                  "value": {
+                    "auth": {
+                      "RAX-KSKEY:apiKeyCredentials": {
+                        "username": "demoauthor",
+                        "apiKey": "aaaaa-bbbbb-ccccc-12345678"
+                      }
+                    }
+                  }
                 },
-              },
-            },
-          },
-          'text/plain': {
-            schema: { $ref: '#/components/schemas/ProxyTextError' },
-            examples: {
-              repose: {
-                summary: 'Plain-text answer from the proxy (illustrative)',
-                value: 'Unauthorized',
-              },
-            },
-          },
-          'text/html': {
-            schema: { $ref: '#/components/schemas/ProxyTextError' },
-            examples: {
-              repose: {
-                summary: 'HTML answer from the proxy (illustrative)',
-                value: '<html><body><h1>401 Unauthorized</h1></body></html>',
-              },
-            },
-          },
-        },
-      },
-      ForbiddenError: {
-        description:
-          'The token is valid but may not do this (for example a role without Cloud Servers write access). Repose may answer with a plain-text or HTML body instead of JSON, as reported with fog (vagrant-rackspace issue 150).',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              forbidden: {
-                summary: 'Role not allowed (illustrative message)',
-                value: {
-                  forbidden: {
-                    code: 403,
-                    message: "Policy doesn't allow this operation to be performed.",
-                  },
+                "apiKeyWithTenantId": {
+                  "summary": "User name and API key, scoped to a tenant id",
+                  "value": {
+                    "auth": {
+                      "RAX-KSKEY:apiKeyCredentials": {
+                        "username": "demoauthor",
+                        "apiKey": "aaaaa-bbbbb-ccccc-12345678"
+                      },
+                      "tenantId": "123456"
+                    }
+                  }
                 },
-              },
-            },
-          },
-          'text/plain': {
-            schema: { $ref: '#/components/schemas/ProxyTextError' },
-            examples: {
-              repose: {
-                summary: 'Plain-text answer from the proxy (illustrative)',
-                value: 'Forbidden. Access was denied.',
-              },
-            },
-          },
-          'text/html': {
-            schema: { $ref: '#/components/schemas/ProxyTextError' },
-            examples: {
-              repose: {
-                summary: 'HTML answer from the proxy (illustrative)',
-                value: '<html><body><h1>403 Forbidden</h1><p>Access was denied.</p></body></html>',
-              },
-            },
-          },
-        },
-      },
-      NotFoundError: {
-        description:
-          'The server or the virtual interface does not exist (or is not visible to this account). Not listed for these operations by the documentation, but the general fault table defines `itemNotFound` and client libraries (fog) document it for these calls.',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              serverNotFound: {
-                summary: 'Unknown server (illustrative message)',
-                value: { itemNotFound: { code: 404, message: 'Instance could not be found' } },
-              },
-              interfaceNotFound: {
-                summary: 'Unknown virtual interface (illustrative message)',
-                value: {
-                  itemNotFound: { code: 404, message: 'Virtual interface could not be found' },
+                "password": {
+                  "summary": "User name and password",
+                  "value": {
+                    "auth": {
+                      "passwordCredentials": {
+                        "username": "demoauthor",
+                        "password": "myPassword01"
+                      }
+                    }
+                  }
                 },
-              },
-            },
-          },
+                "passwordWithTenantName": {
+                  "summary": "User name and password, scoped to a tenant name",
+                  "value": {
+                    "auth": {
+                      "passwordCredentials": {
+                        "username": "demoauthor",
+                        "password": "myPassword01"
+                      },
+                      "tenantName": "123456"
+                    }
+                  }
+                }
+              }
+            }
+          }
         },
-      },
-      MethodNotAllowedError: {
-        description: 'The HTTP method is not supported on this path.',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              badMethod: {
-                summary: 'Unsupported method (illustrative message)',
-                value: {
-                  badMethod: {
-                    code: 405,
-                    message: 'The method specified is not allowed for this resource.',
-                  },
+        "responses": {
+          "200": {
+            "description": "Authenticated. The token is `access.token.id`; the Cloud Servers endpoint is in `access.serviceCatalog` under the name `cloudServersOpenStack`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CreateTokenResponse"
                 },
-              },
-            },
+                "examples": {
+                  "apiKey": {
+                    "summary": "Token for an account with Cloud Servers in DFW, IAD and LON (catalog shortened)",
+                    "value": {
+                      "access": {
+                        "token": {
+                          "id": "d74f592f986e4d6e995853ccf0123456",
+                          "expires": "2026-11-20T16:24:57.637Z",
+                          "tenant": {
+                            "id": "123456",
+                            "name": "123456"
+                          },
+                          "RAX-AUTH:authenticatedBy": [
+                            "APIKEY"
+                          ]
+                        },
+                        "serviceCatalog": [
+                          {
+                            "name": "cloudServersOpenStack",
+                            "type": "compute",
+                            "endpoints": [
+                              {
+                                "region": "DFW",
+                                "tenantId": "123456",
+                                "publicURL": "https://dfw.servers.api.rackspacecloud.com/v2/123456",
+                                "versionId": "2",
+                                "versionInfo": "https://dfw.servers.api.rackspacecloud.com/v2",
+                                "versionList": "https://dfw.servers.api.rackspacecloud.com/"
+                              },
+                              {
+                                "region": "IAD",
+                                "tenantId": "123456",
+                                "publicURL": "https://iad.servers.api.rackspacecloud.com/v2/123456",
+                                "versionId": "2",
+                                "versionInfo": "https://iad.servers.api.rackspacecloud.com/v2",
+                                "versionList": "https://iad.servers.api.rackspacecloud.com/"
+                              },
+                              {
+                                "region": "LON",
+                                "tenantId": "123456",
+                                "publicURL": "https://lon.servers.api.rackspacecloud.com/v2/123456",
+                                "versionId": "2",
+                                "versionInfo": "https://lon.servers.api.rackspacecloud.com/v2",
+                                "versionList": "https://lon.servers.api.rackspacecloud.com/"
+                              }
+                            ]
+                          },
+                          {
+                            "name": "cloudServers",
+                            "type": "compute",
+                            "endpoints": [
+                              {
+                                "tenantId": "123456",
+                                "publicURL": "https://servers.api.rackspacecloud.com/v1.0/123456",
+                                "versionId": "1.0",
+                                "versionInfo": "https://servers.api.rackspacecloud.com/v1.0",
+                                "versionList": "https://servers.api.rackspacecloud.com/"
+                              }
+                            ]
+                          },
+                          {
+                            "name": "cloudNetworks",
+                            "type": "network",
+                            "endpoints": [
+                              {
+                                "region": "DFW",
+                                "tenantId": "123456",
+                                "publicURL": "https://dfw.networks.api.rackspacecloud.com/v2.0"
+                              }
+                            ]
+                          },
+                          {
+                            "name": "cloudFiles",
+                            "type": "object-store",
+                            "endpoints": [
+                              {
+                                "region": "DFW",
+                                "tenantId": "MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f",
+                                "publicURL": "https://storage101.dfw1.clouddrive.com/v1/MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f",
+                                "internalURL": "https://snet-storage101.dfw1.clouddrive.com/v1/MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f"
+                              }
+                            ]
+                          }
+                        ],
+                        "user": {
+                          "id": "172157",
+                          "name": "demoauthor",
+                          "roles": [
+                            {
+                              "id": "6",
+                              "name": "compute:default",
+                              "description": "A Role that allows a user access to keystone Service methods",
+                              "tenantId": "123456"
+                            },
+                            {
+                              "id": "3",
+                              "name": "identity:user-admin",
+                              "description": "User Admin Role."
+                            }
+                          ],
+                          "RAX-AUTH:defaultRegion": "DFW",
+                          "RAX-AUTH:domainId": "123456"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
-        },
-      },
-      ConflictError: {
-        description:
-          "The request conflicts with the server's state: it already has a virtual interface on this network (one per network), or the server is being built, resized or backed up.",
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              alreadyAttached: {
-                summary: 'A virtual interface already exists on the network (illustrative message)',
-                value: {
-                  conflictingRequest: {
-                    code: 409,
-                    message:
-                      'Server already has a virtual interface on network 1f7920d3-0e63-4fec-a1cb-f7916671e8eb',
-                  },
-                },
-              },
-              buildInProgress: {
-                summary: 'Server still building (illustrative message)',
-                value: { buildInProgress: { code: 409, message: 'Server is still being built' } },
-              },
-            },
+          "400": {
+            "$ref": "#/components/responses/IdentityBadRequestError"
           },
-        },
-      },
-      OverLimitError: {
-        description:
-          'Rate limit exceeded (defaults: 4 POST and 25 GET per minute on this path). Wait for `Retry-After` before retrying. The proxy may answer with a plain-text or HTML body instead of JSON.',
-        headers: {
-          'Retry-After': { $ref: '#/components/headers/RetryAfter' },
-          'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' },
-        },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              overLimit: {
-                summary: 'Rate limit reached',
-                value: {
-                  overLimit: {
-                    code: 413,
-                    message: 'OverLimit Retry...',
-                    details: 'Error Details...',
-                    retryAt: '2026-11-20T16:25:57Z',
-                  },
-                },
-              },
-            },
+          "401": {
+            "$ref": "#/components/responses/IdentityUnauthorizedError"
           },
-          'text/plain': {
-            schema: { $ref: '#/components/schemas/ProxyTextError' },
-            examples: {
-              repose: {
-                summary: 'Plain-text answer from the proxy (illustrative)',
-                value: 'Rate limited. Try again later.',
-              },
-            },
+          "403": {
+            "$ref": "#/components/responses/IdentityForbiddenError"
           },
-          'text/html': {
-            schema: { $ref: '#/components/schemas/ProxyTextError' },
-            examples: {
-              repose: {
-                summary: 'HTML answer from the proxy (illustrative)',
-                value: '<html><body><h1>413 Request Entity Too Large</h1></body></html>',
-              },
-            },
-          },
-        },
-      },
-      ComputeFaultError: {
-        description: 'Cloud Servers failed while handling the request (`computeFault`).',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              computeFault: {
-                summary: 'Internal fault',
-                value: {
-                  computeFault: { code: 500, message: 'Fault!', details: 'Error Details...' },
-                },
-              },
-            },
-          },
-        },
-      },
-      ServiceUnavailableError: {
-        description:
-          'Cloud Servers is temporarily unavailable or out of capacity; retry later with backoff.',
-        headers: { 'X-Compute-Request-Id': { $ref: '#/components/headers/ComputeRequestId' } },
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              serviceUnavailable: {
-                summary: 'Service unavailable (illustrative message)',
-                value: {
-                  serviceUnavailable: {
-                    code: 503,
-                    message: 'The service is currently unavailable. Please try again later.',
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      IdentityBadRequestError: {
-        description:
-          'Missing required parameters or an unparsable body; also sent when both `tenantId` and `tenantName` are given.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              tenantIdAndName: {
-                summary: 'Both tenant id and tenant name sent (illustrative message)',
-                value: {
-                  badRequest: {
-                    code: 400,
-                    message: 'Invalid request. Specify tenantId OR tenantName, not both.',
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      IdentityUnauthorizedError: {
-        description:
-          'Wrong credentials, or the account uses multi-factor authentication and a second, passcode-based request is required.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              badCredentials: {
-                summary: 'Wrong user name or API key (illustrative message)',
-                value: { unauthorized: { code: 401, message: 'Username or api key is invalid.' } },
-              },
-              mfaRequired: {
-                summary: 'Multi-factor authentication required',
-                value: {
-                  unauthorized: {
-                    code: 401,
-                    message: 'Additional authentication credentials required.',
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      IdentityForbiddenError: {
-        description:
-          'The user is disabled, or the account requires multi-factor authentication that has not been set up.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              userDisabled: {
-                summary: 'Disabled user (illustrative message)',
-                value: { forbidden: { code: 403, message: "User 'demoauthor' is disabled." } },
-              },
-            },
-          },
-        },
-      },
-      IdentityFaultError: {
-        description: 'Identity failed while handling the request.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/Fault' },
-            examples: {
-              identityFault: {
-                summary: 'Service fault (illustrative message)',
-                value: { identityFault: { code: 500, message: 'Service is not available' } },
-              },
-            },
-          },
-        },
-      },
-    },
+          "500": {
+            "$ref": "#/components/responses/IdentityFaultError"
+          }
+        }
+      }
+    }
   },
+  "components": {
+    "securitySchemes": {
+      "authToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-Auth-Token",
+        "description": "Token from `createToken` (`access.token.id`). Valid for 24 hours by default; a `401` means it expired or was revoked: authenticate again."
+      }
+    },
+    "parameters": {
+      "ServerId": {
+        "name": "server_id",
+        "in": "path",
+        "required": true,
+        "description": "Id (UUID) of the Cloud Server.",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "example": "7b2c4d1e-9f3a-4c6b-8e5d-0a1b2c3d4e5f"
+      },
+      "InterfaceId": {
+        "name": "interface_id",
+        "in": "path",
+        "required": true,
+        "description": "Id (UUID) of the virtual interface, the `id` returned by `listVirtualInterfaces` or `createVirtualInterface` (not the network id).",
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        },
+        "example": "045f195f-3347-487b-8e80-8ee3390eda56"
+      },
+      "ApplyRcnRoles": {
+        "name": "apply_rcn_roles",
+        "in": "query",
+        "required": false,
+        "description": "When `true`, the response also carries the roles and endpoints the user holds through Rackspace Customer Number (RCN) roles. Defaults to `false`.",
+        "schema": {
+          "type": "boolean",
+          "default": false
+        },
+        "example": false
+      }
+    },
+    "headers": {
+      "ComputeRequestId": {
+        "description": "Id that Cloud Servers gives the request (`req-` and a UUID); quote it to Rackspace support. Missing when Repose answers the request itself.",
+        "schema": {
+          "type": "string",
+          "pattern": "^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+        },
+        "example": "req-f28cbcae-fe5e-4318-908a-dd6a9cb23122"
+      },
+      "RetryAfter": {
+        "description": "When the rate limit lets the request through again. HTTP allows either a number of seconds or an HTTP date; clients must accept both.",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "Thu, 20 Nov 2026 16:25:57 GMT"
+      }
+    },
+    "schemas": {
+      "CreateVirtualInterfaceRequest": {
+        "type": "object",
+        "description": "Body of `createVirtualInterface`.",
+        "additionalProperties": false,
+        "required": [
+          "virtual_interface"
+        ],
+        "properties": {
+          "virtual_interface": {
+            "$ref": "#/components/schemas/NewVirtualInterface",
+            "description": "The interface to create."
+          }
+        }
+      },
+      "NewVirtualInterface": {
+        "type": "object",
+        "description": "The interface to create. `network_id` is the only field: Rackspace chooses the MAC and IP addresses, and a fixed IP address cannot be requested.",
+        "additionalProperties": false,
+        "required": [
+          "network_id"
+        ],
+        "properties": {
+          "network_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Id (UUID) of the network to attach: `00000000-0000-0000-0000-000000000000` for PublicNet, `11111111-1111-1111-1111-111111111111` for ServiceNet, or the id of an isolated Cloud Network. A server may have at most one interface per network."
+          }
+        }
+      },
+      "VirtualInterfaceList": {
+        "type": "object",
+        "description": "Body of `listVirtualInterfaces`.",
+        "required": [
+          "virtual_interfaces"
+        ],
+        "properties": {
+          "virtual_interfaces": {
+            "type": "array",
+            "description": "Every virtual interface of the server (one page, no paging).",
+            "items": {
+              "$ref": "#/components/schemas/VirtualInterface"
+            }
+          }
+        }
+      },
+      "CreateVirtualInterfaceResponse": {
+        "type": "object",
+        "description": "Body of `createVirtualInterface`: the same array wrapper as the list call, holding exactly the one interface just created.",
+        "required": [
+          "virtual_interfaces"
+        ],
+        "properties": {
+          "virtual_interfaces": {
+            "type": "array",
+            "description": "The created interface, as the only element.",
+            "minItems": 1,
+            "maxItems": 1,
+            "items": {
+              "$ref": "#/components/schemas/VirtualInterface"
+            }
+          }
+        }
+      },
+      "VirtualInterface": {
+        "type": "object",
+        "description": "A virtual interface (VIF) connecting the server to one network.",
+        "required": [
+          "id",
+          "mac_address",
+          "ip_addresses"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Id (UUID) of the virtual interface; pass it as `interface_id` to delete it."
+          },
+          "mac_address": {
+            "type": "string",
+            "pattern": "^[0-9A-F]{2}(:[0-9A-F]{2}){5}$",
+            "description": "MAC address of the interface: six upper-case hexadecimal pairs separated by colons, as in every Rackspace sample. Compare MAC addresses case-insensitively."
+          },
+          "ip_addresses": {
+            "type": "array",
+            "description": "The IPv4 and IPv6 addresses the interface holds on its network.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceIpAddress"
+            }
+          }
+        }
+      },
+      "InterfaceIpAddress": {
+        "type": "object",
+        "description": "One IP address of a virtual interface.",
+        "required": [
+          "address",
+          "network_id",
+          "network_label"
+        ],
+        "properties": {
+          "address": {
+            "description": "The IPv4 or IPv6 address.",
+            "oneOf": [
+              {
+                "type": "string",
+                "title": "IPv4 address",
+                "format": "ipv4",
+                "pattern": "^[0-9.]+$"
+              },
+              {
+                "type": "string",
+                "title": "IPv6 address",
+                "format": "ipv6",
+                "pattern": ":"
+              }
+            ]
+          },
+          "network_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Id (UUID) of the network: `00000000-0000-0000-0000-000000000000` is PublicNet, `11111111-1111-1111-1111-111111111111` is ServiceNet, anything else an isolated network."
+          },
+          "network_label": {
+            "type": "string",
+            "description": "Label of the network: `public` for PublicNet, `private` for ServiceNet, the network's own name for an isolated network."
+          }
+        }
+      },
+      "Fault": {
+        "type": "object",
+        "description": "A Nova v2 style fault, as Cloud Servers and Identity send it: an object with exactly one property, named after the fault, holding the details. Names documented by Rackspace per status: `badRequest` (400), `unauthorized` (401), `forbidden` and `resizeNotAllowed` (403), `itemNotFound` (404), `buildInProgress` and `backupOrResizeInProgress` (409), `overLimit` (413), `badMediaType` (415), `computeFault` (500 and others), `notImplemented` (501), `serviceUnavailable` and `serverCapacityUnavailable` (503). For 405 and for other 409s Rackspace documents no name; upstream Nova uses `badMethod` and `conflictingRequest`. Identity uses the same shape (for example `identityFault` on 500). Clients should read the single property whatever its name.",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {
+          "pattern": "^[A-Za-z][A-Za-z0-9]*$"
+        },
+        "additionalProperties": {
+          "$ref": "#/components/schemas/FaultDetail"
+        }
+      },
+      "FaultDetail": {
+        "type": "object",
+        "description": "The details of a fault.",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "integer",
+            "description": "The HTTP status code, repeated."
+          },
+          "message": {
+            "type": "string",
+            "description": "Human-readable explanation."
+          },
+          "details": {
+            "type": "string",
+            "description": "Further detail, when the service gives any."
+          },
+          "retryAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "On `overLimit`: when the request may be retried. Prefer the `Retry-After` header when both are present."
+          }
+        }
+      },
+      "ProxyTextError": {
+        "type": "string",
+        "description": "A plain-text or HTML error body written by the Repose proxy (or a load balancer) instead of a JSON fault. Its wording is not stable: rely on the status code."
+      },
+      "CreateTokenRequest": {
+        "type": "object",
+        "description": "Body of `createToken`.",
+        "additionalProperties": false,
+        "required": [
+          "auth"
+        ],
+        "properties": {
+          "auth": {
+            "$ref": "#/components/schemas/TokenAuth",
+            "description": "The credentials and optional tenant."
+          }
+        }
+      },
+      "TokenAuth": {
+        "description": "Exactly one kind of credentials (API key or password) and at most one of `tenantId` and `tenantName`. The tenant fields sit next to the credentials object, inside `auth`, as in the JSON samples and the reference clients (the documentation's parameter table misplaces them inside the credentials).",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ApiKeyAuth"
+          },
+          {
+            "$ref": "#/components/schemas/ApiKeyAuthByTenantName"
+          },
+          {
+            "$ref": "#/components/schemas/PasswordAuth"
+          },
+          {
+            "$ref": "#/components/schemas/PasswordAuthByTenantName"
+          }
+        ]
+      },
+      "ApiKeyAuth": {
+        "type": "object",
+        "description": "API-key credentials, optionally scoped by tenant id.",
+        "additionalProperties": false,
+        "required": [
+          "RAX-KSKEY:apiKeyCredentials"
+        ],
+        "properties": {
+          "RAX-KSKEY:apiKeyCredentials": {
+            "$ref": "#/components/schemas/ApiKeyCredentials",
+            "description": "User name and API key."
+          },
+          "passwordCredentials": false,
+          "tenantId": {
+            "$ref": "#/components/schemas/TenantId",
+            "description": "Optional tenant id to scope the token to."
+          },
+          "tenantName": false
+        }
+      },
+      "ApiKeyAuthByTenantName": {
+        "type": "object",
+        "description": "API-key credentials scoped by tenant name.",
+        "additionalProperties": false,
+        "required": [
+          "RAX-KSKEY:apiKeyCredentials",
+          "tenantName"
+        ],
+        "properties": {
+          "RAX-KSKEY:apiKeyCredentials": {
+            "$ref": "#/components/schemas/ApiKeyCredentials",
+            "description": "User name and API key."
+          },
+          "passwordCredentials": false,
+          "tenantId": false,
+          "tenantName": {
+            "$ref": "#/components/schemas/TenantName",
+            "description": "Tenant name to scope the token to."
+          }
+        }
+      },
+      "PasswordAuth": {
+        "type": "object",
+        "description": "Password credentials, optionally scoped by tenant id.",
+        "additionalProperties": false,
+        "required": [
+          "passwordCredentials"
+        ],
+        "properties": {
+          "passwordCredentials": {
+            "$ref": "#/components/schemas/PasswordCredentials",
+            "description": "User name and password."
+          },
+          "RAX-KSKEY:apiKeyCredentials": false,
+          "tenantId": {
+            "$ref": "#/components/schemas/TenantId",
+            "description": "Optional tenant id to scope the token to."
+          },
+          "tenantName": false
+        }
+      },
+      "PasswordAuthByTenantName": {
+        "type": "object",
+        "description": "Password credentials scoped by tenant name.",
+        "additionalProperties": false,
+        "required": [
+          "passwordCredentials",
+          "tenantName"
+        ],
+        "properties": {
+          "passwordCredentials": {
+            "$ref": "#/components/schemas/PasswordCredentials",
+            "description": "User name and password."
+          },
+          "RAX-KSKEY:apiKeyCredentials": false,
+          "tenantId": false,
+          "tenantName": {
+            "$ref": "#/components/schemas/TenantName",
+            "description": "Tenant name to scope the token to."
+          }
+        }
+      },
+      "ApiKeyCredentials": {
+        "type": "object",
+        "description": "Rackspace API-key credentials (`RAX-KSKEY` extension).",
+        "additionalProperties": false,
+        "required": [
+          "username",
+          "apiKey"
+        ],
+        "properties": {
+          "username": {
+            "type": "string",
+            "minLength": 1,
+            "description": "User name of the Rackspace cloud account user."
+          },
+          "apiKey": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The user's API key (Cloud Control Panel, account settings). Required, although the documentation's table marks it optional."
+          }
+        }
+      },
+      "PasswordCredentials": {
+        "type": "object",
+        "description": "Standard Identity v2.0 password credentials.",
+        "additionalProperties": false,
+        "required": [
+          "username",
+          "password"
+        ],
+        "properties": {
+          "username": {
+            "type": "string",
+            "minLength": 1,
+            "description": "User name of the Rackspace cloud account user."
+          },
+          "password": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The user's password."
+          }
+        }
+      },
+      "TenantId": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Tenant id, usually the account number such as `123456` (documented as UUID, but it is not one)."
+      },
+      "TenantName": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Tenant name; for a cloud account it usually equals the account number."
+      },
+      "CreateTokenResponse": {
+        "type": "object",
+        "description": "Body of `createToken`.",
+        "required": [
+          "access"
+        ],
+        "properties": {
+          "access": {
+            "$ref": "#/components/schemas/Access",
+            "description": "The token, the service catalog and the user."
+          }
+        }
+      },
+      "Access": {
+        "type": "object",
+        "description": "What the authenticated user may access.",
+        "required": [
+          "token",
+          "serviceCatalog",
+          "user"
+        ],
+        "properties": {
+          "token": {
+            "$ref": "#/components/schemas/Token",
+            "description": "The token to send as `X-Auth-Token`."
+          },
+          "serviceCatalog": {
+            "type": "array",
+            "description": "Services and their endpoints. Select Cloud Servers by name `cloudServersOpenStack` and region, not by type `compute` alone.",
+            "items": {
+              "$ref": "#/components/schemas/CatalogService"
+            }
+          },
+          "user": {
+            "$ref": "#/components/schemas/IdentityUser",
+            "description": "The authenticated user."
+          }
+        }
+      },
+      "Token": {
+        "type": "object",
+        "description": "An authentication token.",
+        "required": [
+          "id",
+          "expires"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The token; send it as `X-Auth-Token`. It is a secret, never log it."
+          },
+          "expires": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the token expires (24 hours after issue by default)."
+          },
+          "tenant": {
+            "$ref": "#/components/schemas/TokenTenant",
+            "description": "The tenant the token is scoped to."
+          },
+          "RAX-AUTH:authenticatedBy": {
+            "type": "array",
+            "description": "How the user authenticated, for example `APIKEY` or `PASSWORD`.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "TokenTenant": {
+        "type": "object",
+        "description": "The tenant a token is scoped to.",
+        "required": [
+          "id"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Tenant id (the account number); the `{tenant_id}` of the Cloud Servers URL."
+          },
+          "name": {
+            "type": "string",
+            "description": "Tenant name."
+          }
+        }
+      },
+      "CatalogService": {
+        "type": "object",
+        "description": "One service of the service catalog.",
+        "required": [
+          "name",
+          "type",
+          "endpoints"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "Service name; `cloudServersOpenStack` is Cloud Servers v2, `cloudServers` the legacy v1.0 service."
+          },
+          "type": {
+            "type": "string",
+            "description": "Service type, for example `compute`, `network` or `object-store`."
+          },
+          "endpoints": {
+            "type": "array",
+            "description": "One endpoint per region (global services have one without a region).",
+            "items": {
+              "$ref": "#/components/schemas/CatalogEndpoint"
+            }
+          }
+        }
+      },
+      "CatalogEndpoint": {
+        "type": "object",
+        "description": "One endpoint of a service.",
+        "required": [
+          "publicURL"
+        ],
+        "properties": {
+          "region": {
+            "type": "string",
+            "description": "Region in upper case (`DFW`, `ORD`, `IAD`, `LON`, `SYD`, `HKG`); absent for global services."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "Tenant the endpoint belongs to."
+          },
+          "publicURL": {
+            "type": "string",
+            "format": "uri",
+            "description": "Public URL; for Cloud Servers it already ends in `/v2/{tenant_id}`."
+          },
+          "internalURL": {
+            "type": "string",
+            "format": "uri",
+            "description": "ServiceNet URL, where the service offers one."
+          },
+          "versionId": {
+            "type": "string",
+            "description": "API version of the endpoint (`2` for Cloud Servers v2)."
+          },
+          "versionInfo": {
+            "type": "string",
+            "format": "uri",
+            "description": "URL of the version document."
+          },
+          "versionList": {
+            "type": "string",
+            "format": "uri",
+            "description": "URL of the version list."
+          }
+        }
+      },
+      "IdentityUser": {
+        "type": "object",
+        "description": "The authenticated user.",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "User id."
+          },
+          "name": {
+            "type": "string",
+            "description": "User name."
+          },
+          "roles": {
+            "type": "array",
+            "description": "Roles of the user, global or per tenant.",
+            "items": {
+              "$ref": "#/components/schemas/IdentityRole"
+            }
+          },
+          "RAX-AUTH:defaultRegion": {
+            "type": "string",
+            "description": "The user's default region, in upper case (for example `DFW`)."
+          },
+          "RAX-AUTH:domainId": {
+            "type": "string",
+            "description": "Domain (account) the user belongs to."
+          }
+        }
+      },
+      "IdentityRole": {
+        "type": "object",
+        "description": "A role held by the user.",
+        "required": [
+          "id",
+          "name"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Role id."
+          },
+          "name": {
+            "type": "string",
+            "description": "Role name, for example `compute:default`."
+          },
+          "description": {
+            "type": "string",
+            "description": "What the role allows."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "Tenant the role applies to; absent for global roles."
+          }
+        }
+      }
+    },
+    "examples": {
+      "CreatedIsolatedInterface": {
+        "summary": "Interface created on an isolated network",
+        "value": {
+          "virtual_interfaces": [
+            {
+              "id": "045f195f-3347-487b-8e80-8ee3390eda56",
+              "mac_address": "FE:ED:FA:00:08:93",
+              "ip_addresses": [
+                {
+                  "address": "192.168.0.1",
+                  "network_id": "1f7920d3-0e63-4fec-a1cb-f7916671e8eb",
+                  "network_label": "added_network"
+                }
+              ]
+            }
+          ]
+        }
+      },
+      "CreatedServiceNetInterface": {
+        "summary": "Interface created on ServiceNet",
+        "value": {
+          "virtual_interfaces": [
+            {
+              "id": "5c9f1a2e-8d3b-4e6f-a1b2-c3d4e5f60718",
+              "mac_address": "BC:76:4E:04:3A:12",
+              "ip_addresses": [
+                {
+                  "address": "10.176.66.14",
+                  "network_id": "11111111-1111-1111-1111-111111111111",
+                  "network_label": "private"
+                }
+              ]
+            }
+          ]
+        }
+      }
+    },
+    "responses": {
+      "BadRequestError": {
+        "description": "The request was malformed, for example a body that is not valid JSON or that lacks `virtual_interface.network_id`.",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "badRequest": {
+                "summary": "Malformed body (illustrative message)",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Malformed request body"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "UnauthorizedError": {
+        "description": "The token is missing, expired or revoked: authenticate again. Repose may answer with a plain-text or HTML body instead of JSON.",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "unauthorized": {
+                "summary": "Expired token (illustrative message)",
+                "value": {
+                  "unauthorized": {
+                    "code": 401,
+                    "message": "This server could not verify that you are authorized to access the document you requested."
+                  }
+                }
+              }
+            }
+          },
+          "text/plain": {
+            "schema": {
+              "$ref": "#/components/schemas/ProxyTextError"
+            },
+            "examples": {
+              "repose": {
+                "summary": "Plain-text answer from the proxy (illustrative)",
+                "value": "Unauthorized"
+              }
+            }
+          },
+          "text/html": {
+            "schema": {
+              "$ref": "#/components/schemas/ProxyTextError"
+            },
+            "examples": {
+              "repose": {
+                "summary": "HTML answer from the proxy (illustrative)",
+                "value": "<html><body><h1>401 Unauthorized</h1></body></html>"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenError": {
+        "description": "The token is valid but may not do this (for example a role without Cloud Servers write access). Repose may answer with a plain-text or HTML body instead of JSON, as reported with fog (vagrant-rackspace issue 150).",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "forbidden": {
+                "summary": "Role not allowed (illustrative message)",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "Policy doesn't allow this operation to be performed."
+                  }
+                }
+              }
+            }
+          },
+          "text/plain": {
+            "schema": {
+              "$ref": "#/components/schemas/ProxyTextError"
+            },
+            "examples": {
+              "repose": {
+                "summary": "Plain-text answer from the proxy (illustrative)",
+                "value": "Forbidden. Access was denied."
+              }
+            }
+          },
+          "text/html": {
+            "schema": {
+              "$ref": "#/components/schemas/ProxyTextError"
+            },
+            "examples": {
+              "repose": {
+                "summary": "HTML answer from the proxy (illustrative)",
+                "value": "<html><body><h1>403 Forbidden</h1><p>Access was denied.</p></body></html>"
+              }
+            }
+          }
+        }
+      },
+      "NotFoundError": {
+        "description": "The server or the virtual interface does not exist (or is not visible to this account). Not listed for these operations by the documentation, but the general fault table defines `itemNotFound` and client libraries (fog) document it for these calls.",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "serverNotFound": {
+                "summary": "Unknown server (illustrative message)",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Instance could not be found"
+                  }
+                }
+              },
+              "interfaceNotFound": {
+                "summary": "Unknown virtual interface (illustrative message)",
+                "value": {
+                  "itemNotFound": {
+                    "code": 404,
+                    "message": "Virtual interface could not be found"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "MethodNotAllowedError": {
+        "description": "The HTTP method is not supported on this path.",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "badMethod": {
+                "summary": "Unsupported method (illustrative message)",
+                "value": {
+                  "badMethod": {
+                    "code": 405,
+                    "message": "The method specified is not allowed for this resource."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ConflictError": {
+        "description": "The request conflicts with the server's state: it already has a virtual interface on this network (one per network), or the server is being built, resized or backed up.",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "alreadyAttached": {
+                "summary": "A virtual interface already exists on the network (illustrative message)",
+                "value": {
+                  "conflictingRequest": {
+                    "code": 409,
+                    "message": "Server already has a virtual interface on network 1f7920d3-0e63-4fec-a1cb-f7916671e8eb"
+                  }
+                }
+              },
+              "buildInProgress": {
+                "summary": "Server still building (illustrative message)",
+                "value": {
+                  "buildInProgress": {
+                    "code": 409,
+                    "message": "Server is still being built"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "OverLimitError": {
+        "description": "Rate limit exceeded (defaults: 4 POST and 25 GET per minute on this path). Wait for `Retry-After` before retrying. The proxy may answer with a plain-text or HTML body instead of JSON.",
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          },
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "overLimit": {
+                "summary": "Rate limit reached",
+                "value": {
+                  "overLimit": {
+                    "code": 413,
+                    "message": "OverLimit Retry...",
+                    "details": "Error Details...",
+                    "retryAt": "2026-11-20T16:25:57Z"
+                  }
+                }
+              }
+            }
+          },
+          "text/plain": {
+            "schema": {
+              "$ref": "#/components/schemas/ProxyTextError"
+            },
+            "examples": {
+              "repose": {
+                "summary": "Plain-text answer from the proxy (illustrative)",
+                "value": "Rate limited. Try again later."
+              }
+            }
+          },
+          "text/html": {
+            "schema": {
+              "$ref": "#/components/schemas/ProxyTextError"
+            },
+            "examples": {
+              "repose": {
+                "summary": "HTML answer from the proxy (illustrative)",
+                "value": "<html><body><h1>413 Request Entity Too Large</h1></body></html>"
+              }
+            }
+          }
+        }
+      },
+      "ComputeFaultError": {
+        "description": "Cloud Servers failed while handling the request (`computeFault`).",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "computeFault": {
+                "summary": "Internal fault",
+                "value": {
+                  "computeFault": {
+                    "code": 500,
+                    "message": "Fault!",
+                    "details": "Error Details..."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ServiceUnavailableError": {
+        "description": "Cloud Servers is temporarily unavailable or out of capacity; retry later with backoff.",
+        "headers": {
+          "X-Compute-Request-Id": {
+            "$ref": "#/components/headers/ComputeRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "serviceUnavailable": {
+                "summary": "Service unavailable (illustrative message)",
+                "value": {
+                  "serviceUnavailable": {
+                    "code": 503,
+                    "message": "The service is currently unavailable. Please try again later."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdentityBadRequestError": {
+        "description": "Missing required parameters or an unparsable body; also sent when both `tenantId` and `tenantName` are given.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "tenantIdAndName": {
+                "summary": "Both tenant id and tenant name sent (illustrative message)",
+                "value": {
+                  "badRequest": {
+                    "code": 400,
+                    "message": "Invalid request. Specify tenantId OR tenantName, not both."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdentityUnauthorizedError": {
+        "description": "Wrong credentials, or the account uses multi-factor authentication and a second, passcode-based request is required.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "badCredentials": {
+                "summary": "Wrong user name or API key (illustrative message)",
+                "value": {
+                  "unauthorized": {
+                    "code": 401,
+                    "message": "Username or api key is invalid."
+                  }
+                }
+              },
+              "mfaRequired": {
+                "summary": "Multi-factor authentication required",
+                "value": {
+                  "unauthorized": {
+                    "code": 401,
+                    "message": "Additional authentication credentials required."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdentityForbiddenError": {
+        "description": "The user is disabled, or the account requires multi-factor authentication that has not been set up.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "userDisabled": {
+                "summary": "Disabled user (illustrative message)",
+                "value": {
+                  "forbidden": {
+                    "code": 403,
+                    "message": "User 'demoauthor' is disabled."
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "IdentityFaultError": {
+        "description": "Identity failed while handling the request.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Fault"
+            },
+            "examples": {
+              "identityFault": {
+                "summary": "Service fault (illustrative message)",
+                "value": {
+                  "identityFault": {
+                    "code": 500,
+                    "message": "Service is not available"
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 };

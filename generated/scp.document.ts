@@ -2,908 +2,1286 @@
 
 /** The OpenAPI document, as a plain object (for run-time validation by the emulators). */
 export const document: Record<string, unknown> = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Samsung Cloud Platform v2: Virtual Server network interfaces',
-    version: '1.3',
-    summary:
-      'Attach, list, show, update and detach the network interfaces (ports) of an SCP v2 virtual server.',
-    license: { name: 'MIT', identifier: 'MIT' },
-    description:
-      "The network-interface part of the **Samsung Cloud Platform v2 (SCP v2) Virtual Server** API, plus\nthe service's unauthenticated version-discovery document. It is the single source of truth for\nthe `scp` provider of cloud-nic: types, request validators, version tables, emulator checks and\nthese docs are all derived from it.\n\n## What it covers\n\n| operation | call |\n|---|---|\n| `listServiceVersions` | `GET /` (service root, unsigned) |\n| `listServerInterfaces` | `GET /v1/servers/{server_id}/interfaces` |\n| `createServerInterface` | `POST /v1/servers/{server_id}/interfaces` |\n| `showServerInterface` | `GET /v1/servers/{server_id}/interfaces/{port_id}` |\n| `updateServerInterface` | `PUT /v1/servers/{server_id}/interfaces/{port_id}` |\n| `deleteServerInterface` | `DELETE /v1/servers/{server_id}/interfaces/{port_id}` (detach) |\n\n**Left out on purpose:** the static-NAT sub-resources\n(`POST/DELETE .../interfaces/{port_id}/static-nats[/{nat_id}]` and\n`.../private-static-nats[/{nat_id}]`). The fact sheet this document is built from lists their\npaths and status codes but not their request bodies, so they cannot be modelled faithfully\nhere. The NAT objects that appear *inside* an interface (`static_nat`, `private_static_nat`)\nare modelled.\n\n## Hosts\n\nSCP v2 serves each service from its own host:\n`https://virtualserver.{region}.{environment}.samsungsdscloud.com`. Only these\nenvironment/region pairs exist: `s` with `kr-west1` or `kr-east1`; `g` with `kr-south1`,\n`kr-south2` or `kr-south3`; `e` with `kr-west1` or `kr-east1`. (Server variables cannot state\nthe pairing; pick a valid pair.) The official tooling can also discover the URL from the IAM\nendpoint catalog (`GET https://iam.{environment}.samsungsdscloud.com/v1/endpoints`), which is\noutside this document.\n\n## Authentication\n\nEvery call except `listServiceVersions` is signed with an HMAC. Four headers travel together\n(one security requirement, all four at once):\n\n| header | value |\n|---|---|\n| `Scp-AccessKey` | the access key |\n| `Scp-Timestamp` | Unix epoch time in **milliseconds**, decimal (13 digits today) |\n| `Scp-ClientType` | the constant `Openapi` (exactly this case) |\n| `Scp-Signature` | the signature below |\n\nString to sign: `METHOD + URL + TIMESTAMP + ACCESSKEY + ACCOUNTID + CLIENTTYPE`, concatenated\nwith no separator, where METHOD is the upper-case verb, URL is the full absolute URL exactly as\nsent (scheme, host, path, and `?query` if any, already percent-encoded), ACCOUNTID is the\n`Scp-AccountId` value (normally empty) and CLIENTTYPE is `Openapi`. The signature is the\nstandard base64 (with `=` padding, 44 characters) of HMAC-SHA256 over that string, keyed with\nthe secret key's UTF-8 bytes. The body, the other headers, `Scp-Api-Version` and\n`Accept-Language` are **not** signed. The allowed clock skew is not documented.\n\nThe upstream spec also declares an `X-Auth-Token` scheme (a token issued by the IAM service\nfor an access-key pair); the official SDK sends the HMAC headers even when it has a token.\ncloud-nic signs every call and this document does not model the token.\n\n## Versioning\n\nThe `Scp-Api-Version: virtualserver <major>.<minor>` request header selects the API version\n(no `v` prefix, one space). Without it the service answers with its latest CURRENT version,\nwhose shapes can change, so cloud-nic always pins it. Each operation lists its version\nlifecycle in `x-scp-api-versions` (newest first) and in a table in its description. Statuses:\n**CURRENT** (recommended, the only one that gets new features), **SUPPORTED** (bug fixes only),\n**DEPRECATED** (less than 90 days left), **PLANNED** (documented, not callable yet).\n\n*Not Before* is the date up to which a version is guaranteed to work; once a DEPRECATED\nversion's date has arrived it is no longer supported (the date itself counts as unsupported).\nThe upstream tables print it as `YYYYMMDD` with no time zone (probably KST); this document\nwrites it `YYYY-MM-DD`. The tables here are a snapshot of the per-operation docs: statuses and\ndates move over time (the July 2025 SDK still called 1.0 CURRENT until 2026-07-01), and by\nNovember 2026 every date in the snapshot has passed, so only 1.3 is safe to pin. For the live\npicture, read the service's version document (`listServiceVersions`). What the server\nanswers to a removed or unknown version is not documented (most likely a 4xx).\n\n## Asynchronous behaviour\n\n`updateServerInterface` answers `202 Accepted` with no body: the change is applied after the\nresponse. `deleteServerInterface` answers `200` with no body; whether the port is already gone\nat that moment is not documented. Both carry an `x-async` hint naming the read to poll. These\npolling rules are cloud-nic's reading of the status codes, not documented upstream.\n\n## Known differences between the provider's docs and the wire\n\n- **Create request example.** The official `createServerInterface` example sends `subnet_id`,\n  `port_id` and `fixed_ips` together, which contradicts its own description (use `subnet_id`\n  for a new port, *or* `port_id` for an existing one). This document states the two forms as\n  mutually exclusive and its examples use one form each.\n- **Show response.** The upstream spec declares the `showServerInterface` body as the list\n  wrapper `{interfaces: [...]}`, not a single interface, and the official Terraform provider\n  decodes it into a newer revision of that wrapper type. This document follows that code\n  evidence (see the operation).\n- **Error bodies.** Only the 400 body is declared upstream (a JSON array of validation\n  errors). The bodies of 401, 403, 404 and 409 are not documented; they are modelled as a\n  permissive object.\n- **Identifiers.** Server and port IDs look like UUIDs, subnet and NAT IDs like 32 hex digits,\n  but the API does not declare a format, so none is enforced here.\n- **Header spelling.** The docs write `Scp-Accesskey` and `Scp-Api-Version`, the SDK\n  `Scp-AccessKey` and `Scp-API-Version`. Header names are case-insensitive; this document uses\n  `Scp-AccessKey` and `Scp-Api-Version`.\n\n## Sources\n\n- Samsung SDS's generated Go SDK for SCP v2 (`SamsungSDSCloud/terraform-sdk-samsungcloudplatformv2`,\n  \"Update SDK v1.0.2\", July 2025): signing code, header names, the 1.0 OpenAPI document.\n- Samsung SDS's Terraform provider v4.2.0 (`SamsungSDSCloud/terraform-provider-samsungcloudplatformv2`):\n  configuration (empty account id), version check, which SDK types it uses.\n- The official API reference at docs.e.samsungsdscloud.com: the \"Common\" page (versioning),\n  the Virtual Server overview, and the per-version pages of createServerInterface and\n  updateServerInterface (1.0 to 1.3).\n\nWhere this document goes beyond those sources (polling hints, tolerated `null`s, the reading\nof the show response), it says so at the point of use.\n",
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Samsung Cloud Platform v2: Virtual Server network interfaces",
+    "version": "1.3",
+    "summary": "Attach, list, show, update and detach the network interfaces (ports) of an SCP v2 virtual server.",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "description": "The network-interface part of the **Samsung Cloud Platform v2 (SCP v2) Virtual Server** API, plus\nthe service's unauthenticated version-discovery document. It is the single source of truth for\nthe `scp` provider of cloud-nic: types, request validators, version tables, emulator checks and\nthese docs are all derived from it.\n\n## What it covers\n\n| operation | call |\n|---|---|\n| `listServiceVersions` | `GET /` (service root, unsigned) |\n| `listServerInterfaces` | `GET /v1/servers/{server_id}/interfaces` |\n| `createServerInterface` | `POST /v1/servers/{server_id}/interfaces` |\n| `showServerInterface` | `GET /v1/servers/{server_id}/interfaces/{port_id}` |\n| `updateServerInterface` | `PUT /v1/servers/{server_id}/interfaces/{port_id}` |\n| `deleteServerInterface` | `DELETE /v1/servers/{server_id}/interfaces/{port_id}` (detach) |\n\n**Left out on purpose:** the static-NAT sub-resources\n(`POST/DELETE .../interfaces/{port_id}/static-nats[/{nat_id}]` and\n`.../private-static-nats[/{nat_id}]`). The fact sheet this document is built from lists their\npaths and status codes but not their request bodies, so they cannot be modelled faithfully\nhere. The NAT objects that appear *inside* an interface (`static_nat`, `private_static_nat`)\nare modelled.\n\n## Hosts\n\nSCP v2 serves each service from its own host:\n`https://virtualserver.{region}.{environment}.samsungsdscloud.com`. Only these\nenvironment/region pairs exist: `s` with `kr-west1` or `kr-east1`; `g` with `kr-south1`,\n`kr-south2` or `kr-south3`; `e` with `kr-west1` or `kr-east1`. (Server variables cannot state\nthe pairing; pick a valid pair.) The official tooling can also discover the URL from the IAM\nendpoint catalog (`GET https://iam.{environment}.samsungsdscloud.com/v1/endpoints`), which is\noutside this document.\n\n## Authentication\n\nEvery call except `listServiceVersions` is signed with an HMAC. Four headers travel together\n(one security requirement, all four at once):\n\n| header | value |\n|---|---|\n| `Scp-AccessKey` | the access key |\n| `Scp-Timestamp` | Unix epoch time in **milliseconds**, decimal (13 digits today) |\n| `Scp-ClientType` | the constant `Openapi` (exactly this case) |\n| `Scp-Signature` | the signature below |\n\nString to sign: `METHOD + URL + TIMESTAMP + ACCESSKEY + ACCOUNTID + CLIENTTYPE`, concatenated\nwith no separator, where METHOD is the upper-case verb, URL is the full absolute URL exactly as\nsent (scheme, host, path, and `?query` if any, already percent-encoded), ACCOUNTID is the\n`Scp-AccountId` value (normally empty) and CLIENTTYPE is `Openapi`. The signature is the\nstandard base64 (with `=` padding, 44 characters) of HMAC-SHA256 over that string, keyed with\nthe secret key's UTF-8 bytes. The body, the other headers, `Scp-Api-Version` and\n`Accept-Language` are **not** signed. The allowed clock skew is not documented.\n\nThe upstream spec also declares an `X-Auth-Token` scheme (a token issued by the IAM service\nfor an access-key pair); the official SDK sends the HMAC headers even when it has a token.\ncloud-nic signs every call and this document does not model the token.\n\n## Versioning\n\nThe `Scp-Api-Version: virtualserver <major>.<minor>` request header selects the API version\n(no `v` prefix, one space). Without it the service answers with its latest CURRENT version,\nwhose shapes can change, so cloud-nic always pins it. Each operation lists its version\nlifecycle in `x-scp-api-versions` (newest first) and in a table in its description. Statuses:\n**CURRENT** (recommended, the only one that gets new features), **SUPPORTED** (bug fixes only),\n**DEPRECATED** (less than 90 days left), **PLANNED** (documented, not callable yet).\n\n*Not Before* is the date up to which a version is guaranteed to work; once a DEPRECATED\nversion's date has arrived it is no longer supported (the date itself counts as unsupported).\nThe upstream tables print it as `YYYYMMDD` with no time zone (probably KST); this document\nwrites it `YYYY-MM-DD`. The tables here are a snapshot of the per-operation docs: statuses and\ndates move over time (the July 2025 SDK still called 1.0 CURRENT until 2026-07-01), and by\nNovember 2026 every date in the snapshot has passed, so only 1.3 is safe to pin. For the live\npicture, read the service's version document (`listServiceVersions`). What the server\nanswers to a removed or unknown version is not documented (most likely a 4xx).\n\n## Asynchronous behaviour\n\n`updateServerInterface` answers `202 Accepted` with no body: the change is applied after the\nresponse. `deleteServerInterface` answers `200` with no body; whether the port is already gone\nat that moment is not documented. Both carry an `x-async` hint naming the read to poll. These\npolling rules are cloud-nic's reading of the status codes, not documented upstream.\n\n## Known differences between the provider's docs and the wire\n\n- **Create request example.** The official `createServerInterface` example sends `subnet_id`,\n  `port_id` and `fixed_ips` together, which contradicts its own description (use `subnet_id`\n  for a new port, *or* `port_id` for an existing one). This document states the two forms as\n  mutually exclusive and its examples use one form each.\n- **Show response.** The upstream spec declares the `showServerInterface` body as the list\n  wrapper `{interfaces: [...]}`, not a single interface, and the official Terraform provider\n  decodes it into a newer revision of that wrapper type. This document follows that code\n  evidence (see the operation).\n- **Error bodies.** Only the 400 body is declared upstream (a JSON array of validation\n  errors). The bodies of 401, 403, 404 and 409 are not documented; they are modelled as a\n  permissive object.\n- **Identifiers.** Server and port IDs look like UUIDs, subnet and NAT IDs like 32 hex digits,\n  but the API does not declare a format, so none is enforced here.\n- **Header spelling.** The docs write `Scp-Accesskey` and `Scp-Api-Version`, the SDK\n  `Scp-AccessKey` and `Scp-API-Version`. Header names are case-insensitive; this document uses\n  `Scp-AccessKey` and `Scp-Api-Version`.\n\n## Sources\n\n- Samsung SDS's generated Go SDK for SCP v2 (`SamsungSDSCloud/terraform-sdk-samsungcloudplatformv2`,\n  \"Update SDK v1.0.2\", July 2025): signing code, header names, the 1.0 OpenAPI document.\n- Samsung SDS's Terraform provider v4.2.0 (`SamsungSDSCloud/terraform-provider-samsungcloudplatformv2`):\n  configuration (empty account id), version check, which SDK types it uses.\n- The official API reference at docs.e.samsungsdscloud.com: the \"Common\" page (versioning),\n  the Virtual Server overview, and the per-version pages of createServerInterface and\n  updateServerInterface (1.0 to 1.3).\n\nWhere this document goes beyond those sources (polling hints, tolerated `null`s, the reading\nof the show response), it says so at the point of use.\n"
   },
-  servers: [
+  "servers": [
     {
-      url: 'https://virtualserver.{region}.{environment}.samsungsdscloud.com',
-      description:
-        'The Virtual Server endpoint of one SCP v2 environment and region. Valid pairs: environment `s` with kr-west1/kr-east1, `g` with kr-south1/kr-south2/kr-south3, `e` with kr-west1/kr-east1.',
-      variables: {
-        environment: {
-          description: 'Environment code (`s`, `g` or `e`); the region must belong to it.',
-          default: 'e',
-          enum: ['s', 'g', 'e'],
+      "url": "https://virtualserver.{region}.{environment}.samsungsdscloud.com",
+      "description": "The Virtual Server endpoint of one SCP v2 environment and region. Valid pairs: environment `s` with kr-west1/kr-east1, `g` with kr-south1/kr-south2/kr-south3, `e` with kr-west1/kr-east1.",
+      "variables": {
+        "environment": {
+          "description": "Environment code (`s`, `g` or `e`); the region must belong to it.",
+          "default": "e",
+          "enum": [
+            "s",
+            "g",
+            "e"
+          ]
         },
-        region: {
-          description:
-            'Region within the environment: kr-west1 or kr-east1 for `s` and `e`, kr-south1 to kr-south3 for `g`.',
-          default: 'kr-west1',
-          enum: ['kr-west1', 'kr-east1', 'kr-south1', 'kr-south2', 'kr-south3'],
-        },
-      },
-    },
+        "region": {
+          "description": "Region within the environment: kr-west1 or kr-east1 for `s` and `e`, kr-south1 to kr-south3 for `g`.",
+          "default": "kr-west1",
+          "enum": [
+            "kr-west1",
+            "kr-east1",
+            "kr-south1",
+            "kr-south2",
+            "kr-south3"
+          ]
+        }
+      }
+    }
   ],
-  'x-cloud-nic-provider': 'scp',
-  'x-scp-service': 'virtualserver',
-  security: [{ ScpAccessKey: [], ScpSignature: [], ScpTimestamp: [], ScpClientType: [] }],
-  tags: [
+  "x-cloud-nic-provider": "scp",
+  "x-scp-service": "virtualserver",
+  "security": [
     {
-      name: 'Server interfaces',
-      description:
-        "Network interfaces (ports) of a virtual server: attach a new or existing port, list and show them, change a port's fixed IP, detach. Upstream these operations sit under the tag `virtualserver.v1.Servers`.",
-    },
-    {
-      name: 'Version discovery',
-      description:
-        'The unauthenticated document at the service root that lists the API versions the service offers, with their status and Not Before date.',
-    },
+      "ScpAccessKey": [],
+      "ScpSignature": [],
+      "ScpTimestamp": [],
+      "ScpClientType": []
+    }
   ],
-  paths: {
-    '/': {
-      get: {
-        operationId: 'listServiceVersions',
-        summary: 'List the API versions of the Virtual Server service',
-        description:
-          "Returns the service's version-discovery document: every API version it knows, with its\nlifecycle status and Not Before date. The call is **not signed** (the official provider\nsends a plain `GET` to the service's base URL) and carries no version header.\n\nUnlike the `Scp-Api-Version` header, the `id` here has a `v` prefix (`v1.3` is sent as\n`virtualserver 1.3`), and `not_before` is already written `YYYY-MM-DD`. A CURRENT version\ncan carry a `not_before` too. The official provider warns when a pinned version has fewer\nthan `max_remain_days` (default 90) days left.\n\nThe root document is not tied to an API version, so this operation has no\n`x-scp-api-versions` table. No error response is documented for it.\n",
-        tags: ['Version discovery'],
-        security: [],
-        responses: {
-          '200': {
-            description: 'The versions the service offers.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ServiceVersionList' },
-                examples: {
-                  virtualserverVersions: {
-                    summary: 'Virtual Server, four versions',
-                    description:
-                      'Illustrative: statuses and dates as in the per-operation tables; the link target is not documented.',
-                    value: {
-                      versions: [
-                        {
-                          id: 'v1.3',
-                          links: [
-                            {
-                              href: 'https://virtualserver.kr-west1.e.samsungsdscloud.com/',
-                              rel: 'self',
-                            },
-                          ],
-                          not_before: null,
-                          status: 'CURRENT',
-                        },
-                        {
-                          id: 'v1.2',
-                          links: [
-                            {
-                              href: 'https://virtualserver.kr-west1.e.samsungsdscloud.com/',
-                              rel: 'self',
-                            },
-                          ],
-                          not_before: '2026-08-31',
-                          status: 'SUPPORTED',
-                        },
-                        {
-                          id: 'v1.1',
-                          links: [
-                            {
-                              href: 'https://virtualserver.kr-west1.e.samsungsdscloud.com/',
-                              rel: 'self',
-                            },
-                          ],
-                          not_before: '2026-05-31',
-                          status: 'DEPRECATED',
-                        },
-                        {
-                          id: 'v1.0',
-                          links: [
-                            {
-                              href: 'https://virtualserver.kr-west1.e.samsungsdscloud.com/',
-                              rel: 'self',
-                            },
-                          ],
-                          not_before: '2025-12-31',
-                          status: 'DEPRECATED',
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
-          },
-          '4XX': { $ref: '#/components/responses/ClientError' },
-        },
-      },
+  "tags": [
+    {
+      "name": "Server interfaces",
+      "description": "Network interfaces (ports) of a virtual server: attach a new or existing port, list and show them, change a port's fixed IP, detach. Upstream these operations sit under the tag `virtualserver.v1.Servers`."
     },
-    '/v1/servers/{server_id}/interfaces': {
-      parameters: [{ $ref: '#/components/parameters/ServerId' }],
-      get: {
-        operationId: 'listServerInterfaces',
-        summary: 'List the network interfaces of a server',
-        description:
-          'Returns every network interface (port) attached to the virtual server, with its fixed IPs,\nMAC address, state and any static NAT.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nThe table is the one published for createServerInterface and updateServerInterface; the\nother interface operations are assumed to share the service-wide lifecycle.\n',
-        tags: ['Server interfaces'],
-        parameters: [
-          { $ref: '#/components/parameters/ScpApiVersion' },
-          { $ref: '#/components/parameters/AcceptLanguage' },
-          { $ref: '#/components/parameters/ScpAccountId' },
+    {
+      "name": "Version discovery",
+      "description": "The unauthenticated document at the service root that lists the API versions the service offers, with their status and Not Before date."
+    }
+  ],
+  "paths": {
+    "/": {
+      "get": {
+        "operationId": "listServiceVersions",
+        "summary": "List the API versions of the Virtual Server service",
+        "description": "Returns the service's version-discovery document: every API version it knows, with its\nlifecycle status and Not Before date. The call is **not signed** (the official provider\nsends a plain `GET` to the service's base URL) and carries no version header.\n\nUnlike the `Scp-Api-Version` header, the `id` here has a `v` prefix (`v1.3` is sent as\n`virtualserver 1.3`), and `not_before` is already written `YYYY-MM-DD`. A CURRENT version\ncan carry a `not_before` too. The official provider warns when a pinned version has fewer\nthan `max_remain_days` (default 90) days left.\n\nThe root document is not tied to an API version, so this operation has no\n`x-scp-api-versions` table. No error response is documented for it.\n",
+        "tags": [
+          "Version discovery"
         ],
-        'x-scp-api-versions': [
-          { version: '1.3', status: 'CURRENT', notBefore: null },
-          { version: '1.2', status: 'SUPPORTED', notBefore: '2026-08-31' },
-          { version: '1.1', status: 'DEPRECATED', notBefore: '2026-05-31' },
-          { version: '1.0', status: 'DEPRECATED', notBefore: '2025-12-31' },
-        ],
-        responses: {
-          '200': {
-            description: "The server's interfaces.",
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ServerInterfaceListResponse' },
-                examples: {
-                  twoInterfaces: { $ref: '#/components/examples/InterfaceListTwo' },
-                  noInterfaces: {
-                    summary: 'A server with no interface',
-                    value: { interfaces: [] },
-                  },
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The versions the service offers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServiceVersionList"
                 },
-              },
-            },
+                "examples": {
+                  "virtualserverVersions": {
+                    "summary": "Virtual Server, four versions",
+                    "description": "Illustrative: statuses and dates as in the per-operation tables; the link target is not documented.",
+                    "value": {
+                      "versions": [
+                        {
+                          "id": "v1.3",
+                          "links": [
+                            {
+                              "href": "https://virtualserver.kr-west1.e.samsungsdscloud.com/",
+                              "rel": "self"
+                            }
+                          ],
+                          "not_before": null,
+                          "status": "CURRENT"
+                        },
+                        {
+                          "id": "v1.2",
+                          "links": [
+                            {
+                              "href": "https://virtualserver.kr-west1.e.samsungsdscloud.com/",
+                              "rel": "self"
+                            }
+                          ],
+                          "not_before": "2026-08-31",
+                          "status": "SUPPORTED"
+                        },
+                        {
+                          "id": "v1.1",
+                          "links": [
+                            {
+                              "href": "https://virtualserver.kr-west1.e.samsungsdscloud.com/",
+                              "rel": "self"
+                            }
+                          ],
+                          "not_before": "2026-05-31",
+                          "status": "DEPRECATED"
+                        },
+                        {
+                          "id": "v1.0",
+                          "links": [
+                            {
+                              "href": "https://virtualserver.kr-west1.e.samsungsdscloud.com/",
+                              "rel": "self"
+                            }
+                          ],
+                          "not_before": "2025-12-31",
+                          "status": "DEPRECATED"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-        },
-      },
-      post: {
-        operationId: 'createServerInterface',
-        summary: 'Attach a network interface to a server',
-        description:
-          'Attaches a network interface to the virtual server, in one of two forms:\n\n- **New port on a subnet:** send `subnet_id`. The IP is assigned automatically, or send\n  exactly one address in `fixed_ips`.\n- **Existing port:** send `port_id` and nothing else.\n\nThe forms are mutually exclusive; the schema rejects a body that mixes them. (The\nofficial example sends all three fields together, which contradicts the official\ndescription; going by its code, the official Terraform provider sends the unused key as\nJSON `null`. cloud-nic sends only the keys of one form.)\n\nThe response describes the attached interface. Upstream IAM action:\n`virtualserver:CreateVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nDeprecated versions are no longer supported once their Not Before date has arrived. The\ndocumented request and response fields are the same in all four versions.\n',
-        tags: ['Server interfaces'],
-        parameters: [
-          { $ref: '#/components/parameters/ScpApiVersion' },
-          { $ref: '#/components/parameters/AcceptLanguage' },
-          { $ref: '#/components/parameters/ScpAccountId' },
-        ],
-        'x-scp-api-versions': [
-          { version: '1.3', status: 'CURRENT', notBefore: null },
-          { version: '1.2', status: 'SUPPORTED', notBefore: '2026-08-31' },
-          { version: '1.1', status: 'DEPRECATED', notBefore: '2026-05-31' },
-          { version: '1.0', status: 'DEPRECATED', notBefore: '2025-12-31' },
-        ],
-        requestBody: {
-          required: true,
-          description: 'One of the two forms, never both.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/ServerInterfaceCreateRequest' },
-              examples: {
-                newPortAutoIp: {
-                  summary: 'New port on a subnet, IP assigned automatically',
-                  value: { subnet_id: '78b2ee3f074145c580ab6abac4821f97' },
-                },
-                newPortFixedIp: {
-                  summary: 'New port on a subnet with a chosen IP',
-                  value: {
-                    subnet_id: '78b2ee3f074145c580ab6abac4821f97',
-                    fixed_ips: [{ ip_address: '192.169.3.2' }],
-                  },
-                },
-                existingPort: {
-                  summary: 'Attach an existing port',
-                  value: { port_id: '91424c08-0b26-49fb-9808-ed042292ceef' },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'The interface is attached.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/InterfaceResponse' },
-                examples: {
-                  attached: { $ref: '#/components/examples/InterfacePlain' },
-                  attachedWithNat: { $ref: '#/components/examples/InterfaceWithNat' },
-                },
-              },
-            },
-          },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-          '409': { $ref: '#/components/responses/Conflict' },
-        },
-      },
+          "4XX": {
+            "$ref": "#/components/responses/ClientError"
+          }
+        }
+      }
     },
-    '/v1/servers/{server_id}/interfaces/{port_id}': {
-      parameters: [
-        { $ref: '#/components/parameters/ServerId' },
-        { $ref: '#/components/parameters/PortId' },
+    "/v1/servers/{server_id}/interfaces": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ServerId"
+        }
       ],
-      get: {
-        operationId: 'showServerInterface',
-        summary: 'Show one network interface of a server',
-        description:
-          'Returns the interface whose port is `port_id`.\n\n**Response shape.** A single interface would be the usual answer, but the upstream spec\ndeclares this body as the list wrapper `ServerInterfaceListResponse`\n(`{"interfaces": [...]}`), and the official Terraform provider (built on SDK 1.3) decodes\nit into a newer revision of that same wrapper type (`...V1Dot2`). No capture of a real\nresponse was available, so this document follows that code evidence: expect an\n`interfaces` array holding the requested interface, and pick the element whose `port_id`\nmatches. Upstream IAM action:\n`virtualserver:ShowVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nThe table is the one published for createServerInterface and updateServerInterface; the\nother interface operations are assumed to share the service-wide lifecycle.\n',
-        tags: ['Server interfaces'],
-        parameters: [
-          { $ref: '#/components/parameters/ScpApiVersion' },
-          { $ref: '#/components/parameters/AcceptLanguage' },
-          { $ref: '#/components/parameters/ScpAccountId' },
+      "get": {
+        "operationId": "listServerInterfaces",
+        "summary": "List the network interfaces of a server",
+        "description": "Returns every network interface (port) attached to the virtual server, with its fixed IPs,\nMAC address, state and any static NAT.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nThe table is the one published for createServerInterface and updateServerInterface; the\nother interface operations are assumed to share the service-wide lifecycle.\n",
+        "tags": [
+          "Server interfaces"
         ],
-        'x-scp-api-versions': [
-          { version: '1.3', status: 'CURRENT', notBefore: null },
-          { version: '1.2', status: 'SUPPORTED', notBefore: '2026-08-31' },
-          { version: '1.1', status: 'DEPRECATED', notBefore: '2026-05-31' },
-          { version: '1.0', status: 'DEPRECATED', notBefore: '2025-12-31' },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ScpApiVersion"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          },
+          {
+            "$ref": "#/components/parameters/ScpAccountId"
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The interface, wrapped in an `interfaces` list.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/ServerInterfaceListResponse' },
-                examples: {
-                  oneInterface: {
-                    summary: 'The requested interface, with a public static NAT',
-                    value: {
-                      interfaces: [
+        "x-scp-api-versions": [
+          {
+            "version": "1.3",
+            "status": "CURRENT",
+            "notBefore": null
+          },
+          {
+            "version": "1.2",
+            "status": "SUPPORTED",
+            "notBefore": "2026-08-31"
+          },
+          {
+            "version": "1.1",
+            "status": "DEPRECATED",
+            "notBefore": "2026-05-31"
+          },
+          {
+            "version": "1.0",
+            "status": "DEPRECATED",
+            "notBefore": "2025-12-31"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The server's interfaces.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServerInterfaceListResponse"
+                },
+                "examples": {
+                  "twoInterfaces": {
+                    "$ref": "#/components/examples/InterfaceListTwo"
+                  },
+                  "noInterfaces": {
+                    "summary": "A server with no interface",
+                    "value": {
+                      "interfaces": []
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createServerInterface",
+        "summary": "Attach a network interface to a server",
+        "description": "Attaches a network interface to the virtual server, in one of two forms:\n\n- **New port on a subnet:** send `subnet_id`. The IP is assigned automatically, or send\n  exactly one address in `fixed_ips`.\n- **Existing port:** send `port_id` and nothing else.\n\nThe forms are mutually exclusive; the schema rejects a body that mixes them. (The\nofficial example sends all three fields together, which contradicts the official\ndescription; going by its code, the official Terraform provider sends the unused key as\nJSON `null`. cloud-nic sends only the keys of one form.)\n\nThe response describes the attached interface. Upstream IAM action:\n`virtualserver:CreateVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nDeprecated versions are no longer supported once their Not Before date has arrived. The\ndocumented request and response fields are the same in all four versions.\n",
+        "tags": [
+          "Server interfaces"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ScpApiVersion"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          },
+          {
+            "$ref": "#/components/parameters/ScpAccountId"
+          }
+        ],
+        "x-scp-api-versions": [
+          {
+            "version": "1.3",
+            "status": "CURRENT",
+            "notBefore": null
+          },
+          {
+            "version": "1.2",
+            "status": "SUPPORTED",
+            "notBefore": "2026-08-31"
+          },
+          {
+            "version": "1.1",
+            "status": "DEPRECATED",
+            "notBefore": "2026-05-31"
+          },
+          {
+            "version": "1.0",
+            "status": "DEPRECATED",
+            "notBefore": "2025-12-31"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "description": "One of the two forms, never both.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ServerInterfaceCreateRequest"
+              },
+              "examples": {
+                "newPortAutoIp": {
+                  "summary": "New port on a subnet, IP assigned automatically",
+                  "value": {
+                    "subnet_id": "78b2ee3f074145c580ab6abac4821f97"
+                  }
+                },
+                "newPortFixedIp": {
+                  "summary": "New port on a subnet with a chosen IP",
+                  "value": {
+                    "subnet_id": "78b2ee3f074145c580ab6abac4821f97",
+                    "fixed_ips": [
+                      {
+                        "ip_address": "192.169.3.2"
+                      }
+                    ]
+                  }
+                },
+                "existingPort": {
+                  "summary": "Attach an existing port",
+                  "value": {
+                    "port_id": "91424c08-0b26-49fb-9808-ed042292ceef"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The interface is attached.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/InterfaceResponse"
+                },
+                "examples": {
+                  "attached": {
+                    "$ref": "#/components/examples/InterfacePlain"
+                  },
+                  "attachedWithNat": {
+                    "$ref": "#/components/examples/InterfaceWithNat"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
+    "/v1/servers/{server_id}/interfaces/{port_id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ServerId"
+        },
+        {
+          "$ref": "#/components/parameters/PortId"
+        }
+      ],
+      "get": {
+        "operationId": "showServerInterface",
+        "summary": "Show one network interface of a server",
+        "description": "Returns the interface whose port is `port_id`.\n\n**Response shape.** A single interface would be the usual answer, but the upstream spec\ndeclares this body as the list wrapper `ServerInterfaceListResponse`\n(`{\"interfaces\": [...]}`), and the official Terraform provider (built on SDK 1.3) decodes\nit into a newer revision of that same wrapper type (`...V1Dot2`). No capture of a real\nresponse was available, so this document follows that code evidence: expect an\n`interfaces` array holding the requested interface, and pick the element whose `port_id`\nmatches. Upstream IAM action:\n`virtualserver:ShowVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nThe table is the one published for createServerInterface and updateServerInterface; the\nother interface operations are assumed to share the service-wide lifecycle.\n",
+        "tags": [
+          "Server interfaces"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ScpApiVersion"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          },
+          {
+            "$ref": "#/components/parameters/ScpAccountId"
+          }
+        ],
+        "x-scp-api-versions": [
+          {
+            "version": "1.3",
+            "status": "CURRENT",
+            "notBefore": null
+          },
+          {
+            "version": "1.2",
+            "status": "SUPPORTED",
+            "notBefore": "2026-08-31"
+          },
+          {
+            "version": "1.1",
+            "status": "DEPRECATED",
+            "notBefore": "2026-05-31"
+          },
+          {
+            "version": "1.0",
+            "status": "DEPRECATED",
+            "notBefore": "2025-12-31"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The interface, wrapped in an `interfaces` list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ServerInterfaceListResponse"
+                },
+                "examples": {
+                  "oneInterface": {
+                    "summary": "The requested interface, with a public static NAT",
+                    "value": {
+                      "interfaces": [
                         {
-                          fixed_ips: [{ ip_address: '192.169.3.2' }],
-                          mac_addr: 'fa:16:3e:c0:71:2b',
-                          port_id: 'f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc',
-                          port_state: 'ACTIVE',
-                          static_nat: {
-                            external_ip_address: '182.197.61.81',
-                            id: '224b80106e6f41b38efe98ac9ddbf280',
-                            publicip_id: '615fa9cd5cff486c9de679b3ce63e601',
-                            state: 'ACTIVE',
+                          "fixed_ips": [
+                            {
+                              "ip_address": "192.169.3.2"
+                            }
+                          ],
+                          "mac_addr": "fa:16:3e:c0:71:2b",
+                          "port_id": "f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc",
+                          "port_state": "ACTIVE",
+                          "static_nat": {
+                            "external_ip_address": "182.197.61.81",
+                            "id": "224b80106e6f41b38efe98ac9ddbf280",
+                            "publicip_id": "615fa9cd5cff486c9de679b3ce63e601",
+                            "state": "ACTIVE"
                           },
-                          subnet_id: '183c6c30df0c4fcbb16422aa2d64aa21',
-                        },
-                      ],
-                    },
-                  },
-                },
-              },
-            },
+                          "subnet_id": "183c6c30df0c4fcbb16422aa2d64aa21"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
           },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-        },
-      },
-      put: {
-        operationId: 'updateServerInterface',
-        summary: 'Change the fixed IP or subnet of a network interface',
-        description:
-          "Changes an attached interface: `fixed_ip_address` sets the port's fixed IP and `subnet_id`\nnames the subnet. Upstream documents only the field names (both optional), not how they\ncombine; send the fields you mean to change. The service answers `202 Accepted` with no\nbody and applies the change afterwards: poll `showServerInterface` until `fixed_ips`\nshows the new address (cloud-nic's reading of the 202, not documented upstream).\nUpstream IAM action: `virtualserver:SetVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nDeprecated versions are no longer supported once their Not Before date has arrived.\n",
-        tags: ['Server interfaces'],
-        parameters: [
-          { $ref: '#/components/parameters/ScpApiVersion' },
-          { $ref: '#/components/parameters/AcceptLanguage' },
-          { $ref: '#/components/parameters/ScpAccountId' },
-        ],
-        'x-scp-api-versions': [
-          { version: '1.3', status: 'CURRENT', notBefore: null },
-          { version: '1.2', status: 'SUPPORTED', notBefore: '2026-08-31' },
-          { version: '1.1', status: 'DEPRECATED', notBefore: '2026-05-31' },
-          { version: '1.0', status: 'DEPRECATED', notBefore: '2025-12-31' },
-        ],
-        'x-async': { poll: 'showServerInterface', until: 'fixed_ips shows the requested address' },
-        requestBody: {
-          required: true,
-          description: 'The fields to change.',
-          content: {
-            'application/json': {
-              schema: { $ref: '#/components/schemas/ServerInterfaceUpdateRequest' },
-              examples: {
-                newFixedIp: {
-                  summary: 'Give the port another fixed IP',
-                  value: { fixed_ip_address: '192.169.3.10' },
-                },
-                newFixedIpOnSubnet: {
-                  summary: 'Fixed IP and the subnet it belongs to',
-                  value: {
-                    subnet_id: '183c6c30df0c4fcbb16422aa2d64aa21',
-                    fixed_ip_address: '192.169.3.10',
-                  },
-                },
-              },
-            },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
-        },
-        responses: {
-          '202': { description: 'Accepted; the change is applied asynchronously. No body.' },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-        },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
       },
-      delete: {
-        operationId: 'deleteServerInterface',
-        summary: 'Detach a network interface from a server',
-        description:
-          'Detaches the interface whose port is `port_id` from the server. The answer is `200` with\nno body. Whether the port is already gone when the answer arrives is not documented, so\nthe `x-async` hint says to poll `listServerInterfaces` until the port is no longer listed.\nA `409` signals a state conflict (its causes are not documented). Upstream IAM action:\n`virtualserver:DeleteVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nThe table is the one published for createServerInterface and updateServerInterface; the\nother interface operations are assumed to share the service-wide lifecycle.\n',
-        tags: ['Server interfaces'],
-        parameters: [
-          { $ref: '#/components/parameters/ScpApiVersion' },
-          { $ref: '#/components/parameters/AcceptLanguage' },
-          { $ref: '#/components/parameters/ScpAccountId' },
+      "put": {
+        "operationId": "updateServerInterface",
+        "summary": "Change the fixed IP or subnet of a network interface",
+        "description": "Changes an attached interface: `fixed_ip_address` sets the port's fixed IP and `subnet_id`\nnames the subnet. Upstream documents only the field names (both optional), not how they\ncombine; send the fields you mean to change. The service answers `202 Accepted` with no\nbody and applies the change afterwards: poll `showServerInterface` until `fixed_ips`\nshows the new address (cloud-nic's reading of the 202, not documented upstream).\nUpstream IAM action: `virtualserver:SetVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nDeprecated versions are no longer supported once their Not Before date has arrived.\n",
+        "tags": [
+          "Server interfaces"
         ],
-        'x-scp-api-versions': [
-          { version: '1.3', status: 'CURRENT', notBefore: null },
-          { version: '1.2', status: 'SUPPORTED', notBefore: '2026-08-31' },
-          { version: '1.1', status: 'DEPRECATED', notBefore: '2026-05-31' },
-          { version: '1.0', status: 'DEPRECATED', notBefore: '2025-12-31' },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ScpApiVersion"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          },
+          {
+            "$ref": "#/components/parameters/ScpAccountId"
+          }
         ],
-        'x-async': { poll: 'listServerInterfaces', until: 'the port_id is no longer listed' },
-        responses: {
-          '200': { description: 'Detach accepted. No body.' },
-          '400': { $ref: '#/components/responses/BadRequest' },
-          '401': { $ref: '#/components/responses/Unauthorized' },
-          '403': { $ref: '#/components/responses/Forbidden' },
-          '404': { $ref: '#/components/responses/NotFound' },
-          '409': { $ref: '#/components/responses/Conflict' },
+        "x-scp-api-versions": [
+          {
+            "version": "1.3",
+            "status": "CURRENT",
+            "notBefore": null
+          },
+          {
+            "version": "1.2",
+            "status": "SUPPORTED",
+            "notBefore": "2026-08-31"
+          },
+          {
+            "version": "1.1",
+            "status": "DEPRECATED",
+            "notBefore": "2026-05-31"
+          },
+          {
+            "version": "1.0",
+            "status": "DEPRECATED",
+            "notBefore": "2025-12-31"
+          }
+        ],
+        "x-async": {
+          "poll": "showServerInterface",
+          "until": "fixed_ips shows the requested address"
         },
+        "requestBody": {
+          "required": true,
+          "description": "The fields to change.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ServerInterfaceUpdateRequest"
+              },
+              "examples": {
+                "newFixedIp": {
+                  "summary": "Give the port another fixed IP",
+                  "value": {
+                    "fixed_ip_address": "192.169.3.10"
+                  }
+                },
+                "newFixedIpOnSubnet": {
+                  "summary": "Fixed IP and the subnet it belongs to",
+                  "value": {
+                    "subnet_id": "183c6c30df0c4fcbb16422aa2d64aa21",
+                    "fixed_ip_address": "192.169.3.10"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Accepted; the change is applied asynchronously. No body."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
       },
-    },
+      "delete": {
+        "operationId": "deleteServerInterface",
+        "summary": "Detach a network interface from a server",
+        "description": "Detaches the interface whose port is `port_id` from the server. The answer is `200` with\nno body. Whether the port is already gone when the answer arrives is not documented, so\nthe `x-async` hint says to poll `listServerInterfaces` until the port is no longer listed.\nA `409` signals a state conflict (its causes are not documented). Upstream IAM action:\n`virtualserver:DeleteVirtualServerInterface`.\n\n| Version | Status | Not Before |\n|---|---|---|\n| 1.3 | CURRENT | – |\n| 1.2 | SUPPORTED | 2026-08-31 |\n| 1.1 | DEPRECATED | 2026-05-31 |\n| 1.0 | DEPRECATED | 2025-12-31 |\n\nThe table is the one published for createServerInterface and updateServerInterface; the\nother interface operations are assumed to share the service-wide lifecycle.\n",
+        "tags": [
+          "Server interfaces"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ScpApiVersion"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          },
+          {
+            "$ref": "#/components/parameters/ScpAccountId"
+          }
+        ],
+        "x-scp-api-versions": [
+          {
+            "version": "1.3",
+            "status": "CURRENT",
+            "notBefore": null
+          },
+          {
+            "version": "1.2",
+            "status": "SUPPORTED",
+            "notBefore": "2026-08-31"
+          },
+          {
+            "version": "1.1",
+            "status": "DEPRECATED",
+            "notBefore": "2026-05-31"
+          },
+          {
+            "version": "1.0",
+            "status": "DEPRECATED",
+            "notBefore": "2025-12-31"
+          }
+        ],
+        "x-async": {
+          "poll": "listServerInterfaces",
+          "until": "the port_id is no longer listed"
+        },
+        "responses": {
+          "200": {
+            "description": "Detach accepted. No body."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    }
   },
-  components: {
-    securitySchemes: {
-      ScpAccessKey: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Scp-AccessKey',
-        description:
-          'The access key of an SCP v2 access-key pair, sent as is. It is also part of the string to sign (see `Scp-Signature`). The docs spell the header `Scp-Accesskey`; header names are case-insensitive.',
+  "components": {
+    "securitySchemes": {
+      "ScpAccessKey": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Scp-AccessKey",
+        "description": "The access key of an SCP v2 access-key pair, sent as is. It is also part of the string to sign (see `Scp-Signature`). The docs spell the header `Scp-Accesskey`; header names are case-insensitive."
       },
-      ScpSignature: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Scp-Signature',
-        description:
-          "Base64 (standard alphabet, `=` padded, 44 characters) of HMAC-SHA256 keyed with the secret\nkey's UTF-8 bytes over the concatenation, with no separator, of:\n`METHOD` (upper case) + `URL` (full absolute URL exactly as sent, percent-encoded, with\n`?query` if any) + `Scp-Timestamp` + `Scp-AccessKey` + `Scp-AccountId` (normally empty) +\n`Openapi`. The body and the other headers are not signed.\n\nExample (self-computed, not an official vector): secret `test-secret-key`, access key\n`test-access-key`, timestamp `1605290625682`, empty account id,\n`POST https://virtualserver.kr-west1.e.samsungsdscloud.com/v1/servers/2a9be312-5d4b-4bc8-b2ae-35100fa9241f/interfaces`\ngives `ZMojdy17FRqBO7+pCuZ5MsRRPPFA/vQWbCgHtshEsjc=`.\n",
+      "ScpSignature": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Scp-Signature",
+        "description": "Base64 (standard alphabet, `=` padded, 44 characters) of HMAC-SHA256 keyed with the secret\nkey's UTF-8 bytes over the concatenation, with no separator, of:\n`METHOD` (upper case) + `URL` (full absolute URL exactly as sent, percent-encoded, with\n`?query` if any) + `Scp-Timestamp` + `Scp-AccessKey` + `Scp-AccountId` (normally empty) +\n`Openapi`. The body and the other headers are not signed.\n\nExample (self-computed, not an official vector): secret `test-secret-key`, access key\n`test-access-key`, timestamp `1605290625682`, empty account id,\n`POST https://virtualserver.kr-west1.e.samsungsdscloud.com/v1/servers/2a9be312-5d4b-4bc8-b2ae-35100fa9241f/interfaces`\ngives `ZMojdy17FRqBO7+pCuZ5MsRRPPFA/vQWbCgHtshEsjc=`.\n"
       },
-      ScpTimestamp: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Scp-Timestamp',
-        description:
-          'Unix epoch time in milliseconds as a decimal string (13 digits today, e.g. `1605290625682`). The same string goes into the signature. The accepted clock skew is not documented.',
+      "ScpTimestamp": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Scp-Timestamp",
+        "description": "Unix epoch time in milliseconds as a decimal string (13 digits today, e.g. `1605290625682`). The same string goes into the signature. The accepted clock skew is not documented."
       },
-      ScpClientType: {
-        type: 'apiKey',
-        in: 'header',
-        name: 'Scp-ClientType',
-        description:
-          'Always the constant `Openapi` (capital O, lower-case rest; SCP v1 used `OpenApi`). The value is part of the signed string, so its case matters.',
-      },
+      "ScpClientType": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Scp-ClientType",
+        "description": "Always the constant `Openapi` (capital O, lower-case rest; SCP v1 used `OpenApi`). The value is part of the signed string, so its case matters."
+      }
     },
-    parameters: {
-      ServerId: {
-        name: 'server_id',
-        in: 'path',
-        required: true,
-        description: 'ID of the virtual server (UUID-like in practice; no format is enforced).',
-        schema: { type: 'string', minLength: 1 },
-        example: '2a9be312-5d4b-4bc8-b2ae-35100fa9241f',
+    "parameters": {
+      "ServerId": {
+        "name": "server_id",
+        "in": "path",
+        "required": true,
+        "description": "ID of the virtual server (UUID-like in practice; no format is enforced).",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "2a9be312-5d4b-4bc8-b2ae-35100fa9241f"
       },
-      PortId: {
-        name: 'port_id',
-        in: 'path',
-        required: true,
-        description: 'ID of the network port that forms the interface (UUID-like in practice).',
-        schema: { type: 'string', minLength: 1 },
-        example: 'f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc',
+      "PortId": {
+        "name": "port_id",
+        "in": "path",
+        "required": true,
+        "description": "ID of the network port that forms the interface (UUID-like in practice).",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc"
       },
-      ScpApiVersion: {
-        name: 'Scp-Api-Version',
-        in: 'header',
-        required: false,
-        description:
-          "API version to call: `virtualserver <major>.<minor>` (one space, no `v`). Without it the service uses its latest CURRENT version; cloud-nic always sends it, choosing from the operation's `x-scp-api-versions`. Not signed.",
-        schema: { type: 'string', pattern: '^virtualserver \\d+\\.\\d+$' },
-        example: 'virtualserver 1.3',
+      "ScpApiVersion": {
+        "name": "Scp-Api-Version",
+        "in": "header",
+        "required": false,
+        "description": "API version to call: `virtualserver <major>.<minor>` (one space, no `v`). Without it the service uses its latest CURRENT version; cloud-nic always sends it, choosing from the operation's `x-scp-api-versions`. Not signed.",
+        "schema": {
+          "type": "string",
+          "pattern": "^virtualserver \\d+\\.\\d+$"
+        },
+        "example": "virtualserver 1.3"
       },
-      AcceptLanguage: {
-        name: 'Accept-Language',
-        in: 'header',
-        required: false,
-        description:
-          'Language of human-readable messages. The official SDK always sends `en-US`. Not signed.',
-        schema: { type: 'string', enum: ['en-US', 'ko-KR'] },
-        example: 'en-US',
+      "AcceptLanguage": {
+        "name": "Accept-Language",
+        "in": "header",
+        "required": false,
+        "description": "Language of human-readable messages. The official SDK always sends `en-US`. Not signed.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "en-US",
+            "ko-KR"
+          ]
+        },
+        "example": "en-US"
       },
-      ScpAccountId: {
-        name: 'Scp-AccountId',
-        in: 'header',
-        required: false,
-        description:
-          'Account ID. The official SDK always sends this header and the official provider leaves it empty. Whatever is sent (empty when absent) is part of the string to sign, between the access key and `Openapi`.',
-        schema: { type: 'string' },
-        example: 'a8f10467abfc4b87b64614ab36eb9ae4',
-      },
+      "ScpAccountId": {
+        "name": "Scp-AccountId",
+        "in": "header",
+        "required": false,
+        "description": "Account ID. The official SDK always sends this header and the official provider leaves it empty. Whatever is sent (empty when absent) is part of the string to sign, between the access key and `Openapi`.",
+        "schema": {
+          "type": "string"
+        },
+        "example": "a8f10467abfc4b87b64614ab36eb9ae4"
+      }
     },
-    schemas: {
-      ServerInterfaceCreateRequest: {
-        description:
-          'Body of `createServerInterface`: exactly one of the two forms. A body with both `subnet_id` and `port_id`, or with `fixed_ips` next to `port_id`, is invalid.',
-        oneOf: [
-          { $ref: '#/components/schemas/ServerInterfaceCreateBySubnet' },
-          { $ref: '#/components/schemas/ServerInterfaceCreateByPort' },
+    "schemas": {
+      "ServerInterfaceCreateRequest": {
+        "description": "Body of `createServerInterface`: exactly one of the two forms. A body with both `subnet_id` and `port_id`, or with `fixed_ips` next to `port_id`, is invalid.",
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/ServerInterfaceCreateBySubnet"
+          },
+          {
+            "$ref": "#/components/schemas/ServerInterfaceCreateByPort"
+          }
+        ]
+      },
+      "ServerInterfaceCreateBySubnet": {
+        "type": "object",
+        "title": "New port on a subnet",
+        "description": "Creates a new port on the subnet and attaches it; the IP is automatic unless one is given.",
+        "additionalProperties": false,
+        "required": [
+          "subnet_id"
         ],
+        "properties": {
+          "subnet_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Subnet to create the new port on (32 hex digits in practice).",
+            "example": "78b2ee3f074145c580ab6abac4821f97"
+          },
+          "fixed_ips": {
+            "type": "array",
+            "maxItems": 1,
+            "description": "At most one IPv4 address for the new port; omit it to get an address automatically.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceAttachmentFixedIp"
+            }
+          },
+          "port_id": false
+        }
       },
-      ServerInterfaceCreateBySubnet: {
-        type: 'object',
-        title: 'New port on a subnet',
-        description:
-          'Creates a new port on the subnet and attaches it; the IP is automatic unless one is given.',
-        additionalProperties: false,
-        required: ['subnet_id'],
-        properties: {
-          subnet_id: {
-            type: 'string',
-            minLength: 1,
-            description: 'Subnet to create the new port on (32 hex digits in practice).',
-            example: '78b2ee3f074145c580ab6abac4821f97',
-          },
-          fixed_ips: {
-            type: 'array',
-            maxItems: 1,
-            description:
-              'At most one IPv4 address for the new port; omit it to get an address automatically.',
-            items: { $ref: '#/components/schemas/InterfaceAttachmentFixedIp' },
-          },
-          port_id: false,
-        },
-      },
-      ServerInterfaceCreateByPort: {
-        type: 'object',
-        title: 'Existing port',
-        description: 'Attaches a port that already exists; no subnet and no fixed IP may be given.',
-        additionalProperties: false,
-        required: ['port_id'],
-        properties: {
-          port_id: {
-            type: 'string',
-            minLength: 1,
-            description: 'Existing port to attach (UUID-like in practice).',
-            example: '91424c08-0b26-49fb-9808-ed042292ceef',
-          },
-          subnet_id: false,
-          fixed_ips: false,
-        },
-      },
-      InterfaceAttachmentFixedIp: {
-        type: 'object',
-        description: 'An IPv4 address requested for a new port.',
-        additionalProperties: false,
-        required: ['ip_address'],
-        properties: {
-          ip_address: {
-            type: 'string',
-            format: 'ipv4',
-            description:
-              'IPv4 address in dotted-quad notation, as a JSON string (a number is invalid).',
-            example: '192.169.3.2',
-          },
-        },
-      },
-      ServerInterfaceUpdateRequest: {
-        type: 'object',
-        description:
-          'Body of `updateServerInterface`. Both fields are optional upstream; how they combine is not documented.',
-        additionalProperties: false,
-        properties: {
-          fixed_ip_address: {
-            type: 'string',
-            format: 'ipv4',
-            description: 'New fixed IPv4 address of the port.',
-            example: '192.169.3.10',
-          },
-          subnet_id: {
-            type: 'string',
-            minLength: 1,
-            description: "Subnet of the port's fixed IP (32 hex digits in practice).",
-            example: '183c6c30df0c4fcbb16422aa2d64aa21',
-          },
-        },
-      },
-      ServerInterfaceListResponse: {
-        type: 'object',
-        description:
-          'A list of interfaces. Returned by `listServerInterfaces` and, per the upstream spec, by `showServerInterface` (holding the requested interface).',
-        required: ['interfaces'],
-        properties: {
-          interfaces: {
-            type: 'array',
-            description: 'The interfaces, in the order the service returns them.',
-            items: { $ref: '#/components/schemas/InterfaceResponse' },
-          },
-        },
-      },
-      InterfaceResponse: {
-        type: 'object',
-        description: 'One network interface (port) attached to a virtual server.',
-        required: ['fixed_ips', 'mac_addr', 'port_id', 'port_state', 'subnet_id'],
-        properties: {
-          fixed_ips: {
-            type: 'array',
-            description: 'Fixed IP addresses of the port.',
-            items: { $ref: '#/components/schemas/InterfaceFixedIp' },
-          },
-          mac_addr: {
-            type: 'string',
-            description:
-              'MAC address of the port, six colon-separated hex pairs (e.g. `fa:16:3e:c0:71:2b`).',
-            example: 'fa:16:3e:c0:71:2b',
-          },
-          port_id: {
-            type: 'string',
-            description: 'ID of the port; use it as `port_id` in the other calls.',
-            example: 'f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc',
-          },
-          port_state: {
-            type: 'string',
-            description:
-              'State of the port, e.g. `ACTIVE`. The full set of values is not documented, so it is not restricted here.',
-            example: 'ACTIVE',
-          },
-          subnet_id: {
-            type: 'string',
-            description: 'Subnet the port belongs to.',
-            example: '183c6c30df0c4fcbb16422aa2d64aa21',
-          },
-          static_nat: {
-            description:
-              "Public static NAT bound to the port. Optional upstream; absent or `null` when the port has none (null is accepted because the service's optional fields may be serialised as null; cloud-nic's reading).",
-            oneOf: [{ $ref: '#/components/schemas/PublicStaticNat' }, { type: 'null' }],
-          },
-          private_static_nat: {
-            description:
-              'Private static NAT bound to the port. Optional upstream; absent or `null` when the port has none.',
-            oneOf: [{ $ref: '#/components/schemas/PrivateStaticNat' }, { type: 'null' }],
-          },
-        },
-      },
-      InterfaceFixedIp: {
-        type: 'object',
-        description: 'A fixed IP address of an attached port.',
-        required: ['ip_address'],
-        properties: { ip_address: { $ref: '#/components/schemas/IpAddress' } },
-      },
-      IpAddress: {
-        description:
-          'An IPv4 or IPv6 address as a string (the two formats are disjoint, so exactly one branch matches).',
-        anyOf: [
-          { type: 'string', format: 'ipv4' },
-          { type: 'string', format: 'ipv6' },
+      "ServerInterfaceCreateByPort": {
+        "type": "object",
+        "title": "Existing port",
+        "description": "Attaches a port that already exists; no subnet and no fixed IP may be given.",
+        "additionalProperties": false,
+        "required": [
+          "port_id"
         ],
-        example: '192.169.3.2',
+        "properties": {
+          "port_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Existing port to attach (UUID-like in practice).",
+            "example": "91424c08-0b26-49fb-9808-ed042292ceef"
+          },
+          "subnet_id": false,
+          "fixed_ips": false
+        }
       },
-      PublicStaticNat: {
-        type: 'object',
-        description: 'A public static NAT that maps a public IP to the port.',
-        required: ['external_ip_address', 'id', 'state'],
-        properties: {
-          external_ip_address: { $ref: '#/components/schemas/IpAddress' },
-          id: {
-            type: 'string',
-            description: 'ID of the static NAT.',
-            example: '224b80106e6f41b38efe98ac9ddbf280',
-          },
-          state: {
-            type: 'string',
-            description: 'State of the NAT, e.g. `ACTIVE` (values not documented).',
-            example: 'ACTIVE',
-          },
-          publicip_id: {
-            type: ['string', 'null'],
-            description: 'ID of the public IP resource used by the NAT, or null.',
-            example: '615fa9cd5cff486c9de679b3ce63e601',
-          },
-        },
+      "InterfaceAttachmentFixedIp": {
+        "type": "object",
+        "description": "An IPv4 address requested for a new port.",
+        "additionalProperties": false,
+        "required": [
+          "ip_address"
+        ],
+        "properties": {
+          "ip_address": {
+            "type": "string",
+            "format": "ipv4",
+            "description": "IPv4 address in dotted-quad notation, as a JSON string (a number is invalid).",
+            "example": "192.169.3.2"
+          }
+        }
       },
-      PrivateStaticNat: {
-        type: 'object',
-        description:
-          'A private static NAT that maps an address of a private NAT range to the port.',
-        required: ['external_ip_address', 'id', 'state'],
-        properties: {
-          external_ip_address: { $ref: '#/components/schemas/IpAddress' },
-          id: {
-            type: 'string',
-            description: 'ID of the private static NAT.',
-            example: '224b80106e6f41b38efe98ac9ddbf280',
+      "ServerInterfaceUpdateRequest": {
+        "type": "object",
+        "description": "Body of `updateServerInterface`. Both fields are optional upstream; how they combine is not documented.",
+        "additionalProperties": false,
+        "properties": {
+          "fixed_ip_address": {
+            "type": "string",
+            "format": "ipv4",
+            "description": "New fixed IPv4 address of the port.",
+            "example": "192.169.3.10"
           },
-          state: {
-            type: 'string',
-            description: 'State of the NAT, e.g. `ACTIVE` (values not documented).',
-            example: 'ACTIVE',
-          },
-          private_nat_ip_id: {
-            type: ['string', 'null'],
-            description: 'ID of the private NAT IP resource used by the NAT, or null.',
-            example: '1f0cb5390c40483592ddc5a282f53496',
-          },
-        },
+          "subnet_id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Subnet of the port's fixed IP (32 hex digits in practice).",
+            "example": "183c6c30df0c4fcbb16422aa2d64aa21"
+          }
+        }
       },
-      ServiceVersionList: {
-        type: 'object',
-        description: "The service's version-discovery document.",
-        required: ['versions'],
-        properties: {
-          versions: {
-            type: 'array',
-            description: 'Every API version the service knows.',
-            items: { $ref: '#/components/schemas/ServiceVersion' },
-          },
-        },
+      "ServerInterfaceListResponse": {
+        "type": "object",
+        "description": "A list of interfaces. Returned by `listServerInterfaces` and, per the upstream spec, by `showServerInterface` (holding the requested interface).",
+        "required": [
+          "interfaces"
+        ],
+        "properties": {
+          "interfaces": {
+            "type": "array",
+            "description": "The interfaces, in the order the service returns them.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceResponse"
+            }
+          }
+        }
       },
-      ServiceVersion: {
-        type: 'object',
-        description: 'One API version of the service.',
-        required: ['id', 'status'],
-        properties: {
-          id: {
-            type: 'string',
-            pattern: '^v\\d+\\.\\d+$',
-            description:
-              'Version with a `v` prefix; drop the `v` for the `Scp-Api-Version` header.',
-            example: 'v1.3',
+      "InterfaceResponse": {
+        "type": "object",
+        "description": "One network interface (port) attached to a virtual server.",
+        "required": [
+          "fixed_ips",
+          "mac_addr",
+          "port_id",
+          "port_state",
+          "subnet_id"
+        ],
+        "properties": {
+          "fixed_ips": {
+            "type": "array",
+            "description": "Fixed IP addresses of the port.",
+            "items": {
+              "$ref": "#/components/schemas/InterfaceFixedIp"
+            }
           },
-          links: {
-            type: 'array',
-            description: 'Links about the version (`rel` is `self`).',
-            items: { $ref: '#/components/schemas/ServiceVersionLink' },
+          "mac_addr": {
+            "type": "string",
+            "description": "MAC address of the port, six colon-separated hex pairs (e.g. `fa:16:3e:c0:71:2b`).",
+            "example": "fa:16:3e:c0:71:2b"
           },
-          not_before: {
-            type: ['string', 'null'],
-            format: 'date',
-            description:
-              'Not Before date (`YYYY-MM-DD`): guaranteed support until this date; a deprecated version is unsupported from it on. Null or absent when none is set.',
-            example: '2026-08-31',
+          "port_id": {
+            "type": "string",
+            "description": "ID of the port; use it as `port_id` in the other calls.",
+            "example": "f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc"
           },
-          status: {
-            type: 'string',
-            enum: ['CURRENT', 'SUPPORTED', 'DEPRECATED', 'PLANNED'],
-            description: 'Lifecycle status of the version.',
-            example: 'CURRENT',
+          "port_state": {
+            "type": "string",
+            "description": "State of the port, e.g. `ACTIVE`. The full set of values is not documented, so it is not restricted here.",
+            "example": "ACTIVE"
           },
-        },
+          "subnet_id": {
+            "type": "string",
+            "description": "Subnet the port belongs to.",
+            "example": "183c6c30df0c4fcbb16422aa2d64aa21"
+          },
+          "static_nat": {
+            "description": "Public static NAT bound to the port. Optional upstream; absent or `null` when the port has none (null is accepted because the service's optional fields may be serialised as null; cloud-nic's reading).",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PublicStaticNat"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "private_static_nat": {
+            "description": "Private static NAT bound to the port. Optional upstream; absent or `null` when the port has none.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/PrivateStaticNat"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
       },
-      ServiceVersionLink: {
-        type: 'object',
-        description: 'A link of a version entry.',
-        required: ['rel'],
-        properties: {
-          href: {
-            type: 'string',
-            description: 'Link target (its form is not documented).',
-            example: 'https://virtualserver.kr-west1.e.samsungsdscloud.com/',
-          },
-          rel: {
-            type: 'string',
-            description: 'Link relation, `self` in every example seen.',
-            example: 'self',
-          },
-        },
+      "InterfaceFixedIp": {
+        "type": "object",
+        "description": "A fixed IP address of an attached port.",
+        "required": [
+          "ip_address"
+        ],
+        "properties": {
+          "ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          }
+        }
       },
-      ValidationErrorList: {
-        type: 'array',
-        description: 'The 400 body declared upstream, a JSON array of validation errors.',
-        items: { $ref: '#/components/schemas/ValidationErrorModel' },
-      },
-      ValidationErrorModel: {
-        type: 'object',
-        description: 'One validation error. Every field is optional and nullable upstream.',
-        properties: {
-          loc: {
-            type: ['array', 'null'],
-            description:
-              "Where the error is, from the outermost part (e.g. `body`) inward. Declared as strings upstream; integer list indices are accepted as well (cloud-nic's caution).",
-            items: { type: ['string', 'integer'] },
+      "IpAddress": {
+        "description": "An IPv4 or IPv6 address as a string (the two formats are disjoint, so exactly one branch matches).",
+        "anyOf": [
+          {
+            "type": "string",
+            "format": "ipv4"
           },
-          msg: { type: ['string', 'null'], description: 'Human-readable message.' },
-          type_: {
-            type: ['string', 'null'],
-            description: 'Machine-readable error type (note the trailing underscore).',
-          },
-          ctx: {
-            type: ['object', 'null'],
-            additionalProperties: true,
-            description: 'Extra context about the error, if any.',
-          },
-        },
+          {
+            "type": "string",
+            "format": "ipv6"
+          }
+        ],
+        "example": "192.169.3.2"
       },
-      ScpError: {
-        type: 'object',
-        description:
-          'Error body of a status whose shape SCP does not document (401, 403, 404, 409 and others). The fields are guesses at common names; any other field may appear, and a client must not rely on any of them being present.',
-        additionalProperties: true,
-        properties: {
-          message: { type: 'string', description: 'Human-readable message, if present.' },
-          code: { type: ['string', 'integer'], description: 'Provider error code, if present.' },
-          detail: { description: 'Further detail of any JSON type, if present.' },
-        },
+      "PublicStaticNat": {
+        "type": "object",
+        "description": "A public static NAT that maps a public IP to the port.",
+        "required": [
+          "external_ip_address",
+          "id",
+          "state"
+        ],
+        "properties": {
+          "external_ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          },
+          "id": {
+            "type": "string",
+            "description": "ID of the static NAT.",
+            "example": "224b80106e6f41b38efe98ac9ddbf280"
+          },
+          "state": {
+            "type": "string",
+            "description": "State of the NAT, e.g. `ACTIVE` (values not documented).",
+            "example": "ACTIVE"
+          },
+          "publicip_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "ID of the public IP resource used by the NAT, or null.",
+            "example": "615fa9cd5cff486c9de679b3ce63e601"
+          }
+        }
       },
+      "PrivateStaticNat": {
+        "type": "object",
+        "description": "A private static NAT that maps an address of a private NAT range to the port.",
+        "required": [
+          "external_ip_address",
+          "id",
+          "state"
+        ],
+        "properties": {
+          "external_ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          },
+          "id": {
+            "type": "string",
+            "description": "ID of the private static NAT.",
+            "example": "224b80106e6f41b38efe98ac9ddbf280"
+          },
+          "state": {
+            "type": "string",
+            "description": "State of the NAT, e.g. `ACTIVE` (values not documented).",
+            "example": "ACTIVE"
+          },
+          "private_nat_ip_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "ID of the private NAT IP resource used by the NAT, or null.",
+            "example": "1f0cb5390c40483592ddc5a282f53496"
+          }
+        }
+      },
+      "ServiceVersionList": {
+        "type": "object",
+        "description": "The service's version-discovery document.",
+        "required": [
+          "versions"
+        ],
+        "properties": {
+          "versions": {
+            "type": "array",
+            "description": "Every API version the service knows.",
+            "items": {
+              "$ref": "#/components/schemas/ServiceVersion"
+            }
+          }
+        }
+      },
+      "ServiceVersion": {
+        "type": "object",
+        "description": "One API version of the service.",
+        "required": [
+          "id",
+          "status"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^v\\d+\\.\\d+$",
+            "description": "Version with a `v` prefix; drop the `v` for the `Scp-Api-Version` header.",
+            "example": "v1.3"
+          },
+          "links": {
+            "type": "array",
+            "description": "Links about the version (`rel` is `self`).",
+            "items": {
+              "$ref": "#/components/schemas/ServiceVersionLink"
+            }
+          },
+          "not_before": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date",
+            "description": "Not Before date (`YYYY-MM-DD`): guaranteed support until this date; a deprecated version is unsupported from it on. Null or absent when none is set.",
+            "example": "2026-08-31"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "CURRENT",
+              "SUPPORTED",
+              "DEPRECATED",
+              "PLANNED"
+            ],
+            "description": "Lifecycle status of the version.",
+            "example": "CURRENT"
+          }
+        }
+      },
+      "ServiceVersionLink": {
+        "type": "object",
+        "description": "A link of a version entry.",
+        "required": [
+          "rel"
+        ],
+        "properties": {
+          "href": {
+            "type": "string",
+            "description": "Link target (its form is not documented).",
+            "example": "https://virtualserver.kr-west1.e.samsungsdscloud.com/"
+          },
+          "rel": {
+            "type": "string",
+            "description": "Link relation, `self` in every example seen.",
+            "example": "self"
+          }
+        }
+      },
+      "ValidationErrorList": {
+        "type": "array",
+        "description": "The 400 body declared upstream, a JSON array of validation errors.",
+        "items": {
+          "$ref": "#/components/schemas/ValidationErrorModel"
+        }
+      },
+      "ValidationErrorModel": {
+        "type": "object",
+        "description": "One validation error. Every field is optional and nullable upstream.",
+        "properties": {
+          "loc": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "description": "Where the error is, from the outermost part (e.g. `body`) inward. Declared as strings upstream; integer list indices are accepted as well (cloud-nic's caution).",
+            "items": {
+              "type": [
+                "string",
+                "integer"
+              ]
+            }
+          },
+          "msg": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Human-readable message."
+          },
+          "type_": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Machine-readable error type (note the trailing underscore)."
+          },
+          "ctx": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true,
+            "description": "Extra context about the error, if any."
+          }
+        }
+      },
+      "ScpError": {
+        "type": "object",
+        "description": "Error body of a status whose shape SCP does not document (401, 403, 404, 409 and others). The fields are guesses at common names; any other field may appear, and a client must not rely on any of them being present.",
+        "additionalProperties": true,
+        "properties": {
+          "message": {
+            "type": "string",
+            "description": "Human-readable message, if present."
+          },
+          "code": {
+            "type": [
+              "string",
+              "integer"
+            ],
+            "description": "Provider error code, if present."
+          },
+          "detail": {
+            "description": "Further detail of any JSON type, if present."
+          }
+        }
+      }
     },
-    responses: {
-      BadRequest: {
-        description:
-          'The request was rejected as invalid. Upstream declares the body as a JSON array of validation errors (for createServerInterface the 1.0 spec declares no body at all).',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ValidationErrorList' },
-            examples: {
-              invalidIp: {
-                summary: 'An IP address that does not parse (illustrative)',
-                value: [
+    "responses": {
+      "BadRequest": {
+        "description": "The request was rejected as invalid. Upstream declares the body as a JSON array of validation errors (for createServerInterface the 1.0 spec declares no body at all).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ValidationErrorList"
+            },
+            "examples": {
+              "invalidIp": {
+                "summary": "An IP address that does not parse (illustrative)",
+                "value": [
                   {
-                    loc: ['body', 'fixed_ips', 0, 'ip_address'],
-                    msg: 'value is not a valid IPv4 address',
-                    type_: 'value_error',
-                    ctx: null,
-                  },
-                ],
-              },
-            },
-          },
-        },
+                    "loc": [
+                      "body",
+                      "fixed_ips",
+                      0,
+                      "ip_address"
+                    ],
+                    "msg": "value is not a valid IPv4 address",
+                    "type_": "value_error",
+                    "ctx": null
+                  }
+                ]
+              }
+            }
+          }
+        }
       },
-      Unauthorized: {
-        description:
-          'Authentication failed (for example a wrong signature, an unknown access key or a stale timestamp). The body shape is not documented upstream.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ScpError' },
-            examples: {
-              badSignature: {
-                summary: 'Signature rejected (illustrative body)',
-                value: { message: 'Unauthorized' },
-              },
+      "Unauthorized": {
+        "description": "Authentication failed (for example a wrong signature, an unknown access key or a stale timestamp). The body shape is not documented upstream.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ScpError"
             },
-          },
-        },
+            "examples": {
+              "badSignature": {
+                "summary": "Signature rejected (illustrative body)",
+                "value": {
+                  "message": "Unauthorized"
+                }
+              }
+            }
+          }
+        }
       },
-      Forbidden: {
-        description:
-          'The credentials are valid but lack the IAM permission for the action. The body shape is not documented upstream.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ScpError' },
-            examples: {
-              noPermission: {
-                summary: 'Missing permission (illustrative body)',
-                value: { message: 'Forbidden' },
-              },
+      "Forbidden": {
+        "description": "The credentials are valid but lack the IAM permission for the action. The body shape is not documented upstream.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ScpError"
             },
-          },
-        },
+            "examples": {
+              "noPermission": {
+                "summary": "Missing permission (illustrative body)",
+                "value": {
+                  "message": "Forbidden"
+                }
+              }
+            }
+          }
+        }
       },
-      NotFound: {
-        description:
-          'The server or the port does not exist, or is not visible to the caller. The body shape is not documented upstream.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ScpError' },
-            examples: {
-              noSuchServer: {
-                summary: 'Unknown server (illustrative body)',
-                value: { message: 'Not Found' },
-              },
+      "NotFound": {
+        "description": "The server or the port does not exist, or is not visible to the caller. The body shape is not documented upstream.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ScpError"
             },
-          },
-        },
+            "examples": {
+              "noSuchServer": {
+                "summary": "Unknown server (illustrative body)",
+                "value": {
+                  "message": "Not Found"
+                }
+              }
+            }
+          }
+        }
       },
-      Conflict: {
-        description:
-          'The request conflicts with the current state of the server or port. The causes and the body shape are not documented upstream.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ScpError' },
-            examples: {
-              stateConflict: {
-                summary: 'State conflict (illustrative body)',
-                value: { message: 'Conflict' },
-              },
+      "Conflict": {
+        "description": "The request conflicts with the current state of the server or port. The causes and the body shape are not documented upstream.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ScpError"
             },
-          },
-        },
+            "examples": {
+              "stateConflict": {
+                "summary": "State conflict (illustrative body)",
+                "value": {
+                  "message": "Conflict"
+                }
+              }
+            }
+          }
+        }
       },
-      ClientError: {
-        description:
-          'Any client error of the version document. None is documented upstream; the body shape is unknown.',
-        content: {
-          'application/json': {
-            schema: { $ref: '#/components/schemas/ScpError' },
-            examples: {
-              notFound: {
-                summary: 'Wrong path (illustrative body)',
-                value: { message: 'Not Found' },
-              },
+      "ClientError": {
+        "description": "Any client error of the version document. None is documented upstream; the body shape is unknown.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ScpError"
             },
-          },
-        },
-      },
+            "examples": {
+              "notFound": {
+                "summary": "Wrong path (illustrative body)",
+                "value": {
+                  "message": "Not Found"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    examples: {
-      InterfacePlain: {
-        summary: 'A new port on a subnet, no NAT',
-        value: {
-          fixed_ips: [{ ip_address: '192.169.3.2' }],
-          mac_addr: 'fa:16:3e:c0:71:2b',
-          port_id: 'f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc',
-          port_state: 'ACTIVE',
-          subnet_id: '78b2ee3f074145c580ab6abac4821f97',
-        },
-      },
-      InterfaceWithNat: {
-        summary: 'An interface with public and private static NAT (the official example)',
-        value: {
-          fixed_ips: [{ ip_address: '192.169.3.2' }],
-          mac_addr: 'fa:16:3e:c0:71:2b',
-          port_id: 'f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc',
-          port_state: 'ACTIVE',
-          private_static_nat: {
-            external_ip_address: '182.197.61.81',
-            id: '224b80106e6f41b38efe98ac9ddbf280',
-            private_nat_ip_id: '1f0cb5390c40483592ddc5a282f53496',
-            state: 'ACTIVE',
-          },
-          static_nat: {
-            external_ip_address: '182.197.61.81',
-            id: '224b80106e6f41b38efe98ac9ddbf280',
-            publicip_id: '615fa9cd5cff486c9de679b3ce63e601',
-            state: 'ACTIVE',
-          },
-          subnet_id: '183c6c30df0c4fcbb16422aa2d64aa21',
-        },
-      },
-      InterfaceListTwo: {
-        summary: 'Two interfaces, one with a public static NAT',
-        value: {
-          interfaces: [
+    "examples": {
+      "InterfacePlain": {
+        "summary": "A new port on a subnet, no NAT",
+        "value": {
+          "fixed_ips": [
             {
-              fixed_ips: [{ ip_address: '192.169.3.2' }],
-              mac_addr: 'fa:16:3e:c0:71:2b',
-              port_id: 'f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc',
-              port_state: 'ACTIVE',
-              static_nat: {
-                external_ip_address: '182.197.61.81',
-                id: '224b80106e6f41b38efe98ac9ddbf280',
-                publicip_id: '615fa9cd5cff486c9de679b3ce63e601',
-                state: 'ACTIVE',
-              },
-              subnet_id: '183c6c30df0c4fcbb16422aa2d64aa21',
-            },
-            {
-              fixed_ips: [{ ip_address: '10.10.20.7' }],
-              mac_addr: 'fa:16:3e:5d:08:9a',
-              port_id: '91424c08-0b26-49fb-9808-ed042292ceef',
-              port_state: 'ACTIVE',
-              subnet_id: '78b2ee3f074145c580ab6abac4821f97',
-            },
+              "ip_address": "192.169.3.2"
+            }
           ],
-        },
+          "mac_addr": "fa:16:3e:c0:71:2b",
+          "port_id": "f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc",
+          "port_state": "ACTIVE",
+          "subnet_id": "78b2ee3f074145c580ab6abac4821f97"
+        }
       },
-    },
-  },
+      "InterfaceWithNat": {
+        "summary": "An interface with public and private static NAT (the official example)",
+        "value": {
+          "fixed_ips": [
+            {
+              "ip_address": "192.169.3.2"
+            }
+          ],
+          "mac_addr": "fa:16:3e:c0:71:2b",
+          "port_id": "f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc",
+          "port_state": "ACTIVE",
+          "private_static_nat": {
+            "external_ip_address": "182.197.61.81",
+            "id": "224b80106e6f41b38efe98ac9ddbf280",
+            "private_nat_ip_id": "1f0cb5390c40483592ddc5a282f53496",
+            "state": "ACTIVE"
+          },
+          "static_nat": {
+            "external_ip_address": "182.197.61.81",
+            "id": "224b80106e6f41b38efe98ac9ddbf280",
+            "publicip_id": "615fa9cd5cff486c9de679b3ce63e601",
+            "state": "ACTIVE"
+          },
+          "subnet_id": "183c6c30df0c4fcbb16422aa2d64aa21"
+        }
+      },
+      "InterfaceListTwo": {
+        "summary": "Two interfaces, one with a public static NAT",
+        "value": {
+          "interfaces": [
+            {
+              "fixed_ips": [
+                {
+                  "ip_address": "192.169.3.2"
+                }
+              ],
+              "mac_addr": "fa:16:3e:c0:71:2b",
+              "port_id": "f2b02fc5-a5fd-4b5f-b1a9-987f4c0d66cc",
+              "port_state": "ACTIVE",
+              "static_nat": {
+                "external_ip_address": "182.197.61.81",
+                "id": "224b80106e6f41b38efe98ac9ddbf280",
+                "publicip_id": "615fa9cd5cff486c9de679b3ce63e601",
+                "state": "ACTIVE"
+              },
+              "subnet_id": "183c6c30df0c4fcbb16422aa2d64aa21"
+            },
+            {
+              "fixed_ips": [
+                {
+                  "ip_address": "10.10.20.7"
+                }
+              ],
+              "mac_addr": "fa:16:3e:5d:08:9a",
+              "port_id": "91424c08-0b26-49fb-9808-ed042292ceef",
+              "port_state": "ACTIVE",
+              "subnet_id": "78b2ee3f074145c580ab6abac4821f97"
+            }
+          ]
+        }
+      }
+    }
+  }
 };
