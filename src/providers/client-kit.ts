@@ -52,6 +52,26 @@ export interface BodyValidator {
     | null;
 }
 
+const COMMON_KEYS = [
+  'timeoutMs',
+  'maxRetries',
+  'baseDelayMs',
+  'maxDelayMs',
+  'onRetry',
+  'throwOnError',
+  'fetch',
+  'now',
+  'random',
+  'sleep',
+] as const satisfies readonly (keyof CommonClientOptions)[];
+
+/** The reliability options of a client's options (never its credentials). */
+export function pickCommonOptions(options: CommonClientOptions): CommonClientOptions {
+  const out: Record<string, unknown> = {};
+  for (const key of COMMON_KEYS) if (options[key] !== undefined) out[key] = options[key];
+  return out as CommonClientOptions;
+}
+
 /** The provider-specific pieces a client is built from. */
 export interface ClientSetup {
   provider: ProviderKey;

@@ -2,8 +2,6 @@
  * The OpenStack session and its openapi-fetch middleware: Keystone token reuse and renewal, the
  * compute endpoint from the catalog (requests are moved onto it), microversion negotiation, and
  * one re-authentication (401) or re-negotiation (406) per call, resent through the client's fetch.
- *
- * The request helpers at the top are provider-neutral; the Rackspace middleware uses them too.
  */
 import type { Client, Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/openstack.js';
@@ -23,7 +21,6 @@ import { createTokenCache, type IssuedToken } from '../auth/token-cache.js';
 import { errorFromResponse } from '../core/error-body.js';
 import { ApiError, VersionError } from '../core/errors.js';
 import type { Secret } from '../core/redact.js';
-import { carryRequestOptions } from '../core/request-options.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 import {
   assertFieldsAllowed,
@@ -33,97 +30,15 @@ import {
   rangeFromVersionDocument,
   type MicroversionRange,
 } from '../versions/microversions.js';
+import { createOperationLookup, type OperationInfo } from './client-kit.js';
 import {
-  createOperationLookup,
-  type CommonClientOptions,
-  type OperationInfo,
-} from './client-kit.js';
-
-// ---------------------------------------------------------------------------------------------
-// Provider-neutral helpers (the Rackspace client uses them too)
-
-/** A base URL as `Request` spells it (lower-case host, no default port), without trailing `/`. */
-export function normalizeBaseUrl(base: string): string {
-  try {
-    return new URL(base).href.replace(/\/+$/, '');
-  } catch {
-    return base.replace(/\/+$/, '');
-  }
-}
-
-/** The part of `url` after `base` (path and query), or null when `url` is not under `base`. */
-export function pathAfterBase(url: string, base: string): string | null {
-  const root = normalizeBaseUrl(base);
-  if (!url.startsWith(root)) return null;
-  const next = url.charAt(root.length);
-  return next === '' || next === '/' || next === '?' || next === '#'
-    ? url.slice(root.length)
-    : null;
-}
-
-/** `base` (trailing slashes dropped) followed by `rest` (path and query from {@link pathAfterBase}). */
-export function joinBase(base: string, rest: string): string {
-  return `${base.replace(/\/+$/, '')}${rest}`;
-}
-
-/** The body bytes of a request, read from a clone (null for none). */
-export async function requestBodyBytes(request: Request): Promise<ArrayBuffer | null> {
-  if (request.body === null) return null;
-  const bytes = await request.clone().arrayBuffer();
-  return bytes.byteLength === 0 ? null : bytes;
-}
-
-/** Parses body bytes as JSON; undefined when absent or not JSON. */
-export function jsonOfBody(bytes: ArrayBuffer | null): unknown {
-  if (bytes === null) return undefined;
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A copy of `request` with another URL and extra headers, over the given body bytes, carrying the
- * per-call options. Credentialed requests never follow redirects (`redirect: 'manual'`), so a token
- * is never replayed to another host.
- */
-export function rebuildRequest(
-  request: Request,
-  changes: { url?: string; headers?: Readonly<Record<string, string>>; body: ArrayBuffer | null },
-): Request {
-  const headers = new Headers(request.headers);
-  for (const [name, value] of Object.entries(changes.headers ?? {})) headers.set(name, value);
-  const method = request.method.toUpperCase();
-  const init: RequestInit = {
-    method,
-    headers,
-    signal: request.signal,
-    redirect: 'manual',
-  };
-  if (changes.body !== null && method !== 'GET' && method !== 'HEAD') init.body = changes.body;
-  return carryRequestOptions(request, new Request(changes.url ?? request.url, init));
-}
-
-const COMMON_KEYS = [
-  'timeoutMs',
-  'maxRetries',
-  'baseDelayMs',
-  'maxDelayMs',
-  'onRetry',
-  'throwOnError',
-  'fetch',
-  'now',
-  'random',
-  'sleep',
-] as const satisfies readonly (keyof CommonClientOptions)[];
-
-/** The reliability options of a client's options (never its credentials). */
-export function pickCommonOptions(options: CommonClientOptions): CommonClientOptions {
-  const out: Record<string, unknown> = {};
-  for (const key of COMMON_KEYS) if (options[key] !== undefined) out[key] = options[key];
-  return out as CommonClientOptions;
-}
+  joinBase,
+  jsonOfBody,
+  normalizeBaseUrl,
+  pathAfterBase,
+  rebuildRequest,
+  requestBodyBytes,
+} from './request-rewrite.js';
 
 /** The fetch openapi-fetch hands to middleware (the client's resilient fetch). */
 type MiddlewareFetch = (input: Request) => Promise<Response>;

@@ -36,14 +36,11 @@ import { compareMicroversions, isMicroversion } from '../versions/microversions.
 import {
   createProviderClient,
   expandServerUrl,
+  pickCommonOptions,
   type CommonClientOptions,
   type ServerTemplate,
 } from './client-kit.js';
-import {
-  createOpenStackMiddleware,
-  createOpenStackSession,
-  pickCommonOptions,
-} from './openstack-middleware.js';
+import { createOpenStackMiddleware, createOpenStackSession } from './openstack-middleware.js';
 
 export type {
   KeystoneApplicationCredentials,

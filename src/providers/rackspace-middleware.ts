@@ -23,7 +23,7 @@ import {
   pathAfterBase,
   rebuildRequest,
   requestBodyBytes,
-} from './openstack-middleware.js';
+} from './request-rewrite.js';
 
 const provider = 'rackspace' as const;
 

@@ -22,8 +22,12 @@ import {
   type RackspaceCredentials,
 } from '../auth/rackspace-identity.js';
 import { ValidationError } from '../core/errors.js';
-import { createProviderClient, expandServerUrl, type CommonClientOptions } from './client-kit.js';
-import { pickCommonOptions } from './openstack-middleware.js';
+import {
+  createProviderClient,
+  expandServerUrl,
+  pickCommonOptions,
+  type CommonClientOptions,
+} from './client-kit.js';
 import { createRackspaceMiddleware, createRackspaceSession } from './rackspace-middleware.js';
 
 export {
