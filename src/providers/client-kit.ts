@@ -188,7 +188,10 @@ function errorMiddleware(setup: ClientSetup): Middleware {
  * back, the provider's middleware (re-authentication, version renegotiation) then error mapping.
  */
 export function createProviderClient<Paths extends {}>(setup: ClientSetup): Client<Paths> {
-  assertCredentialSafeUrl(setup.baseUrl, 'endpoint', { provider: setup.provider });
+  assertCredentialSafeUrl(setup.baseUrl, 'endpoint', {
+    provider: setup.provider,
+    secrets: setup.secrets(),
+  });
   const { options } = setup;
   const client = createClient<Paths>({
     baseUrl: setup.baseUrl,

@@ -14,6 +14,7 @@ import {
   expandServerUrl,
   type CommonClientOptions,
   type WithManagedHeaders,
+  pickCommonOptions,
 } from './client-kit.js';
 import {
   clearHuaweiVersionCache,
@@ -140,20 +141,6 @@ function microversionMode(value: unknown): HuaweiMicroversionMode {
   return { kind: 'fixed', version: value };
 }
 
-/** Keeps only the options the kit reads (credentials stay out of the kit's setup). */
-function commonOptions(options: HuaweiClientOptions): CommonClientOptions {
-  const {
-    accessKey: _accessKey,
-    secretKey: _secretKey,
-    securityToken: _securityToken,
-    projectId: _projectId,
-    region: _region,
-    microversion: _microversion,
-    ...common
-  } = options;
-  return common;
-}
-
 /**
  * Creates the Huawei ECS client: every call the spec marks authenticated is signed with
  * `SDK-HMAC-SHA256` (see `huawei-middleware.ts`), request bodies are validated against the spec
@@ -205,7 +192,7 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
     baseUrl,
     operations: meta.operations,
     validators: meta.requestBodyValidators,
-    options: commonOptions(options),
+    options: pickCommonOptions(options),
     secrets,
     middleware: [
       createHuaweiMiddleware({

@@ -11,7 +11,12 @@ import {
 import { ValidationError } from '../core/errors.js';
 import { Secret } from '../core/redact.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
-import { createProviderClient, expandServerUrl, type CommonClientOptions } from './client-kit.js';
+import {
+  createProviderClient,
+  expandServerUrl,
+  type CommonClientOptions,
+  pickCommonOptions,
+} from './client-kit.js';
 import { createKatapultMiddleware } from './katapult-middleware.js';
 
 export { encodeQueryBrackets } from './katapult-middleware.js';
@@ -65,7 +70,7 @@ export function createKatapultClient(options: KatapultClientOptions): KatapultCl
     baseUrl,
     operations,
     validators: requestBodyValidators,
-    options: common,
+    options: pickCommonOptions(options),
     secrets: () => [token],
     middleware: [createKatapultMiddleware({ operations, token })],
   });

@@ -16,7 +16,12 @@ import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { Secret, type SecretLike } from '../core/redact.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 import type { ScpVersionEntry, ScpVersionWarning } from '../versions/scp-versions.js';
-import { createProviderClient, expandServerUrl, type CommonClientOptions } from './client-kit.js';
+import {
+  createProviderClient,
+  expandServerUrl,
+  type CommonClientOptions,
+  pickCommonOptions,
+} from './client-kit.js';
 import { createScpMiddleware, createScpVersionStore } from './scp-middleware.js';
 
 export type { ScpVersionEntry, ScpVersionWarning } from '../versions/scp-versions.js';
@@ -199,7 +204,7 @@ export function createScpClient(options: ScpClientOptions): ScpClient {
     baseUrl,
     operations,
     validators: requestBodyValidators,
-    options: common,
+    options: pickCommonOptions(options),
     secrets,
     middleware: [
       createScpMiddleware({
