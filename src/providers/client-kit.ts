@@ -188,10 +188,8 @@ function errorMiddleware(setup: ClientSetup): Middleware {
  * back, the provider's middleware (re-authentication, version renegotiation) then error mapping.
  */
 export function createProviderClient<Paths extends {}>(setup: ClientSetup): Client<Paths> {
-  assertCredentialSafeUrl(setup.baseUrl, 'endpoint', {
-    provider: setup.provider,
-    secrets: setup.secrets(),
-  });
+  // Clients check their endpoint first with their credentials to scrub; this is the backstop.
+  assertCredentialSafeUrl(setup.baseUrl, 'endpoint', { provider: setup.provider });
   const { options } = setup;
   const client = createClient<Paths>({
     baseUrl: setup.baseUrl,
