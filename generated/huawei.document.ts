@@ -777,6 +777,9 @@ export const document: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NovaNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NovaNotAcceptable"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -877,6 +880,9 @@ export const document: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NovaNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NovaNotAcceptable"
           },
           "409": {
             "$ref": "#/components/responses/NovaConflict"
@@ -981,6 +987,9 @@ export const document: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NovaNotFound"
           },
+          "406": {
+            "$ref": "#/components/responses/NovaNotAcceptable"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
           },
@@ -1038,6 +1047,9 @@ export const document: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/NovaNotFound"
+          },
+          "406": {
+            "$ref": "#/components/responses/NovaNotAcceptable"
           },
           "409": {
             "$ref": "#/components/responses/NovaConflict"
@@ -2464,6 +2476,27 @@ export const document: Record<string, unknown> = {
                   "conflictingRequest": {
                     "code": 409,
                     "message": "Cannot 'attach_interface' instance while it is in task_state resize_migrating"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "NovaNotAcceptable": {
+        "description": "The requested microversion is outside the range the endpoint supports (`GET /` advertises it). Nova answers 406 with a `computeFault` naming the range; clients re-read the version document and retry once with a supported version.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/NovaApiError"
+            },
+            "examples": {
+              "novaFault": {
+                "summary": "Microversion out of range (upstream shape; the range is illustrative)",
+                "value": {
+                  "computeFault": {
+                    "code": 406,
+                    "message": "Version 2.90 is not supported by the API. Minimum is 2.1 and maximum is 2.60."
                   }
                 }
               }

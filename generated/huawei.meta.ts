@@ -116,7 +116,7 @@ export const operations = {
     deprecated: true,
     authenticated: true,
     successStatuses: [200],
-    errorStatuses: [400, 401, 403, 404, 429, 500, 503],
+    errorStatuses: [400, 401, 403, 404, 406, 429, 500, 503],
     requestBody: null,
     headerParameters: [
       'X-Sdk-Date',
@@ -137,7 +137,7 @@ export const operations = {
     deprecated: true,
     authenticated: true,
     successStatuses: [200],
-    errorStatuses: [400, 401, 403, 404, 409, 429, 500, 503],
+    errorStatuses: [400, 401, 403, 404, 406, 409, 429, 500, 503],
     requestBody: {
       required: true,
       contentType: 'application/json',
@@ -164,7 +164,7 @@ export const operations = {
     deprecated: true,
     authenticated: true,
     successStatuses: [200],
-    errorStatuses: [400, 401, 403, 404, 429, 500, 503],
+    errorStatuses: [400, 401, 403, 404, 406, 429, 500, 503],
     requestBody: null,
     headerParameters: [
       'X-Sdk-Date',
@@ -185,7 +185,7 @@ export const operations = {
     deprecated: true,
     authenticated: true,
     successStatuses: [202, 204],
-    errorStatuses: [400, 401, 403, 404, 409, 429, 500, 503],
+    errorStatuses: [400, 401, 403, 404, 406, 409, 429, 500, 503],
     requestBody: null,
     headerParameters: [
       'X-Sdk-Date',

@@ -1083,6 +1083,15 @@ export interface components {
         'application/json': components['schemas']['NovaApiError'];
       };
     };
+    /** @description The requested microversion is outside the range the endpoint supports (`GET /` advertises it). Nova answers 406 with a `computeFault` naming the range; clients re-read the version document and retry once with a supported version. */
+    NovaNotAcceptable: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['NovaApiError'];
+      };
+    };
     /** @description The service failed to handle the request. */
     NovaInternalServerError: {
       headers: {
@@ -1497,6 +1506,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['NovaForbidden'];
       404: components['responses']['NovaNotFound'];
+      406: components['responses']['NovaNotAcceptable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['NovaInternalServerError'];
       503: components['responses']['NovaServiceUnavailable'];
@@ -1568,6 +1578,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['NovaForbidden'];
       404: components['responses']['NovaNotFound'];
+      406: components['responses']['NovaNotAcceptable'];
       409: components['responses']['NovaConflict'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['NovaInternalServerError'];
@@ -1640,6 +1651,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['NovaForbidden'];
       404: components['responses']['NovaNotFound'];
+      406: components['responses']['NovaNotAcceptable'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['NovaInternalServerError'];
       503: components['responses']['NovaServiceUnavailable'];
@@ -1718,6 +1730,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['NovaPrimaryNicForbidden'];
       404: components['responses']['NovaNotFound'];
+      406: components['responses']['NovaNotAcceptable'];
       409: components['responses']['NovaConflict'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['NovaInternalServerError'];
