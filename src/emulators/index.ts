@@ -20,6 +20,13 @@ export type {
   KatapultState,
   KatapultCredentials,
 } from './katapult.js';
+export type {
+  HuaweiEmulatorOptions,
+  HuaweiFixtures,
+  HuaweiState,
+  HuaweiEmulatorCredentials,
+  HuaweiKeyPair,
+} from './huawei.js';
 
 /**
  * The emulator of each provider, loaded on first use. Adding a provider is one line: point its
