@@ -28,6 +28,21 @@ export type {
   HuaweiKeyPair,
 } from './huawei.js';
 
+export type {
+  OpenStackEmulatorOptions,
+  OpenStackFixtures,
+  OpenStackState,
+  OpenStackCredentials,
+  OpenStackUrls,
+} from './openstack.js';
+export type {
+  RackspaceEmulatorOptions,
+  RackspaceFixtures,
+  RackspaceState,
+  RackspaceEmulatorCredentials,
+  RackspaceUrls,
+} from './rackspace.js';
+
 /**
  * The emulator of each provider, loaded on first use. Adding a provider is one line: point its
  * key at `() => import('./<provider>.js')` (a module exporting `definition`).
@@ -36,15 +51,22 @@ const registry = {
   scp: () => import('./scp.js'),
   katapult: () => import('./katapult.js'),
   huawei: () => import('./huawei.js'),
-  openstack: undefined,
-  rackspace: undefined,
+  openstack: () => import('./openstack.js'),
+  rackspace: () => import('./rackspace.js'),
 } satisfies Record<ProviderKey, (() => Promise<{ definition: unknown }>) | undefined>;
 
 type Registry = typeof registry;
+/** What a definition's `handleExtras` adds to its handle (nothing when it has none). */
+type HandleExtras<D> = D extends { handleExtras(handle: never): infer X } ? X : unknown;
 type Loaded<P extends ProviderKey> = Registry[P] extends () => Promise<{
-  definition: EmulatorDefinition<infer O, infer W>;
+  definition: infer D;
 }>
-  ? { options: O; handle: EmulatorHandle<W['credentials'], W['fixtures'], W['state']> }
+  ? D extends EmulatorDefinition<infer O, infer W>
+    ? {
+        options: O;
+        handle: EmulatorHandle<W['credentials'], W['fixtures'], W['state']> & HandleExtras<D>;
+      }
+    : { options: EmulatorOptions; handle: EmulatorHandle }
   : { options: EmulatorOptions; handle: EmulatorHandle };
 
 /** Options of one provider's emulator (common options plus its own). */

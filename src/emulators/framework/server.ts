@@ -435,6 +435,7 @@ export async function serveEmulator<O extends EmulatorOptions, W extends Emulato
       return closed;
     },
   };
+  Object.assign(handle, definition.handleExtras?.(handle as EmulatorHandle) ?? {});
   return handle;
 }
 

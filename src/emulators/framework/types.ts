@@ -251,4 +251,9 @@ export interface EmulatorDefinition<
   ): Record<string, string>;
   /** One handler per operationId of `operations`. */
   handlers: Record<string, Handler<O, W>>;
+  /**
+   * Extra properties for the handle once the server listens (e.g. the base URLs of services
+   * mounted beside the main API: Keystone's `authUrl`). Typed on the handle by the registry.
+   */
+  handleExtras?(handle: EmulatorHandle): Record<string, unknown>;
 }
