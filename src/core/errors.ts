@@ -8,7 +8,8 @@
  *     ├── VersionError              version     an API version/microversion is refused or unusable
  *     ├── TimeoutError              timeout     no complete answer in time (maybeSent: true)
  *     ├── NetworkError              network     the connection failed (maybeSent tells)
- *     └── ResponseBodyError         response-body  the answer's body was cut off or is not JSON
+ *     ├── ResponseBodyError         response-body  the answer's body was cut off or is not JSON
+ *     └── WaitError (cloud-nic/nic)  wait       a wait stopped short of its target
  *
  * `AuthError extends ApiError`, so `catch (e) { if (e instanceof ApiError) ... }` sees auth
  * failures too (with their status and provider code); test `instanceof AuthError` first to treat
@@ -33,7 +34,15 @@ export const PROVIDER_KEYS: readonly ProviderKey[] = [
 ];
 
 export type ErrorKind =
-  'validation' | 'api' | 'auth' | 'version' | 'timeout' | 'network' | 'response-body';
+  | 'validation'
+  | 'api'
+  | 'auth'
+  | 'version'
+  | 'timeout'
+  | 'network'
+  | 'response-body'
+  // Raised by the NIC layer (src/nic/errors.ts): a wait that stopped short of its target.
+  | 'wait';
 
 /** Where an error happened. All fields optional: fill in what is known. */
 export interface ErrorContext {
