@@ -10,6 +10,11 @@
  * - Everywhere else `globalThis.crypto.subtle` (Web Crypto) is used.
  *
  * Both paths produce identical bytes (tested). The encoders below do not use Node's `Buffer`.
+ *
+ * Speed (signing runs once per request): once `node:crypto` is loaded it is kept in a plain
+ * variable, so digests need no further `await`; strings go to it as they are (Node encodes them as
+ * UTF-8 natively, lone surrogates as U+FFFD like `TextEncoder`), and the `...IfReady` variants
+ * answer synchronously so that a signer can do all its hashing without a microtask hop.
  */
 
 /** Bytes or text. Text is always encoded as UTF-8. */
@@ -22,6 +27,8 @@ type NodeCrypto = typeof import('node:crypto');
 
 let forcedBackend: CryptoBackend = 'auto';
 let nodeCryptoPromise: Promise<NodeCrypto | undefined> | undefined;
+/** `node:crypto` once the dynamic import has resolved (undefined before, and off Node). */
+let loadedNodeCrypto: NodeCrypto | undefined;
 
 /**
  * Chooses the digest implementation for later calls. Meant for tests and benchmarks (comparing the
@@ -47,14 +54,86 @@ function isNodeLike(): boolean {
 async function loadNodeCrypto(): Promise<NodeCrypto | undefined> {
   if (!isNodeLike()) return undefined;
   nodeCryptoPromise ??= import('node:crypto').then(
-    (mod) => mod,
+    (mod) => (loadedNodeCrypto = mod),
     () => undefined,
   );
   return nodeCryptoPromise;
 }
 
+/** `node:crypto` when it is loaded and selected, without waiting; `undefined` otherwise. */
+function readyNodeCrypto(): NodeCrypto | undefined {
+  return forcedBackend === 'web' ? undefined : loadedNodeCrypto;
+}
+
+/** True when the `...IfReady` functions answer (node:crypto loaded and selected). */
+export function isCryptoReady(): boolean {
+  return readyNodeCrypto() !== undefined;
+}
+
+/**
+ * Loads the selected backend (`node:crypto` on Node) so that the `...IfReady` functions can answer
+ * synchronously from now on. Throws like the digests do when `node` is forced but unavailable.
+ */
+export async function prepareCryptoBackend(): Promise<void> {
+  await nodeCryptoOrUndefined();
+}
+
+/** What `node:crypto` takes directly: strings (hashed as UTF-8) and plain byte views. */
+function nodeInput(data: BinaryInput): string | Uint8Array {
+  return typeof data === 'string' ? data : toBytes(data);
+}
+
+/** Node's one-shot `crypto.hash` (Node 20.12+), or `undefined` on runtimes that lack it. */
+type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string;
+
+/**
+ * Lowercase hex SHA-256, synchronously, when `node:crypto` is loaded and selected (see
+ * `prepareCryptoBackend`); `undefined` otherwise, in which case use `sha256Hex`.
+ */
+export function sha256HexIfReady(data: BinaryInput): string | undefined {
+  const node = readyNodeCrypto();
+  if (!node) return undefined;
+  const input = nodeInput(data);
+  const oneShot = (node as { hash?: OneShotHash }).hash;
+  return typeof oneShot === 'function'
+    ? oneShot('sha256', input, 'hex')
+    : node.createHash('sha256').update(input).digest('hex');
+}
+
+/**
+ * HMAC-SHA256 as lowercase hex or standard padded base64, synchronously, when `node:crypto` is
+ * loaded and selected; `undefined` otherwise, in which case use `hmacSha256`.
+ */
+export function hmacSha256IfReady(
+  key: BinaryInput,
+  data: BinaryInput,
+  encoding: 'hex' | 'base64',
+): string | undefined {
+  const node = readyNodeCrypto();
+  if (!node) return undefined;
+  return node.createHmac('sha256', nodeHmacKey(node, key)).update(nodeInput(data)).digest(encoding);
+}
+
+type NodeKeyObject = ReturnType<NodeCrypto['createSecretKey']>;
+
+/**
+ * The HMAC key of the last string secret, as a `KeyObject`: a client signs every request with the
+ * same secret, and converting the string each time costs about as much as the HMAC itself. One
+ * entry only, replaced by the next secret; it lives in this module, never on a client or an error.
+ */
+let lastHmacKey: { secret: string; key: NodeKeyObject } | undefined;
+
+function nodeHmacKey(node: NodeCrypto, key: BinaryInput): NodeKeyObject | Uint8Array {
+  if (typeof key !== 'string') return toBytes(key);
+  if (lastHmacKey?.secret !== key) {
+    lastHmacKey = { secret: key, key: node.createSecretKey(utf8Encode(key)) };
+  }
+  return lastHmacKey.key;
+}
+
 async function nodeCryptoOrUndefined(): Promise<NodeCrypto | undefined> {
   if (forcedBackend === 'web') return undefined;
+  if (loadedNodeCrypto) return loadedNodeCrypto;
   const mod = await loadNodeCrypto();
   if (!mod && forcedBackend === 'node') {
     throw new Error('node:crypto is not available in this runtime');
@@ -96,29 +175,34 @@ export function toBytes(data: BinaryInput): Uint8Array<ArrayBuffer> {
 
 /** SHA-256 digest. */
 export async function sha256(data: BinaryInput): Promise<Uint8Array> {
-  const bytes = toBytes(data);
-  const node = await nodeCryptoOrUndefined();
+  const node = readyNodeCrypto() ?? (await nodeCryptoOrUndefined());
   if (node) {
-    const digest = node.createHash('sha256').update(bytes).digest();
+    const digest = node.createHash('sha256').update(nodeInput(data)).digest();
     return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
   }
-  return new Uint8Array(await subtle().digest('SHA-256', bytes));
+  return new Uint8Array(await subtle().digest('SHA-256', toBytes(data)));
 }
 
 /** Lowercase hex SHA-256 digest. */
 export async function sha256Hex(data: BinaryInput): Promise<string> {
-  return toHex(await sha256(data));
+  const ready = sha256HexIfReady(data);
+  if (ready !== undefined) return ready;
+  await prepareCryptoBackend();
+  return sha256HexIfReady(data) ?? toHex(await sha256(data));
 }
 
 /** HMAC-SHA256 of `data` under `key` (a string key is used as its UTF-8 bytes, not decoded). */
 export async function hmacSha256(key: BinaryInput, data: BinaryInput): Promise<Uint8Array> {
-  const keyBytes = toBytes(key);
-  const dataBytes = toBytes(data);
-  const node = await nodeCryptoOrUndefined();
+  const node = readyNodeCrypto() ?? (await nodeCryptoOrUndefined());
   if (node) {
-    const digest = node.createHmac('sha256', keyBytes).update(dataBytes).digest();
+    const digest = node
+      .createHmac('sha256', nodeHmacKey(node, key))
+      .update(nodeInput(data))
+      .digest();
     return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
   }
+  const keyBytes = toBytes(key);
+  const dataBytes = toBytes(data);
   // Web Crypto refuses zero-length HMAC keys; HMAC pads any key shorter than the block size with
   // zeros, so a single zero byte is the same key.
   const rawKey = keyBytes.byteLength === 0 ? new Uint8Array(1) : keyBytes;

@@ -35,7 +35,16 @@
  * - Body: hex SHA-256 of the exact bytes sent. If an `X-Sdk-Content-Sha256` header is signed, its
  *   value replaces the body hash (all SDKs do this, e.g. `UNSIGNED-PAYLOAD` for uploads).
  */
-import { hmacSha256, sha256Hex, timingSafeEqualString, toHex } from './hmac.js';
+import {
+  hmacSha256,
+  hmacSha256IfReady,
+  isCryptoReady,
+  prepareCryptoBackend,
+  sha256Hex,
+  sha256HexIfReady,
+  timingSafeEqualString,
+  toHex,
+} from './hmac.js';
 import {
   isHttpToken,
   requireAbsoluteUrl,
@@ -47,6 +56,7 @@ import {
 import {
   compareCodeUnits,
   encodeRfc3986,
+  isUnreservedOnly,
   percentDecodeToBytes,
   utf8DecodeLossy,
 } from './rfc3986.js';
@@ -99,16 +109,25 @@ export interface HuaweiSignature {
   canonicalRequest: string;
 }
 
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The last Date formatted, by epoch second (signing the same second formats once). */
+const lastFormatted = { second: Number.NaN, text: '' };
+
 /** Formats a signing time as `YYYYMMDDTHHMMSSZ` (UTC); a string in that form is checked and kept. */
 export function formatSdkDate(date: Date | string): string {
   if (date instanceof Date) {
     const t = date.getTime();
+    // Requests signed within the same second share the formatted value.
+    const second = Math.floor(t / 1000);
+    if (second === lastFormatted.second) return lastFormatted.text;
     const year = date.getUTCFullYear();
     if (Number.isNaN(t) || year < 0 || year > 9999) {
       throw new TypeError('date must be a valid Date between years 0000 and 9999');
     }
-    const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-    return (
+    lastFormatted.text =
       pad(year, 4) +
       pad(date.getUTCMonth() + 1) +
       pad(date.getUTCDate()) +
@@ -116,56 +135,78 @@ export function formatSdkDate(date: Date | string): string {
       pad(date.getUTCHours()) +
       pad(date.getUTCMinutes()) +
       pad(date.getUTCSeconds()) +
-      'Z'
-    );
+      'Z';
+    lastFormatted.second = second;
+    return lastFormatted.text;
   }
   if (typeof date === 'string' && sdkDateToEpochMs(date) !== undefined) return date;
   throw new TypeError('date must be a Date or a UTC time formatted as YYYYMMDDTHHMMSSZ');
 }
 
+/** Milliseconds in 400 Gregorian years (146,097 days): the calendar repeats after that. */
+const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
+
 /** Epoch milliseconds of a `YYYYMMDDTHHMMSSZ` string, or `undefined` if it is not a real time. */
 export function sdkDateToEpochMs(sdkDate: string): number | undefined {
   const m = SDK_DATE_PATTERN.exec(sdkDate);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hour, minute, second, 0);
-  const roundTrips =
-    d.getUTCFullYear() === year &&
-    d.getUTCMonth() === month - 1 &&
-    d.getUTCDate() === day &&
-    d.getUTCHours() === hour &&
-    d.getUTCMinutes() === minute &&
-    d.getUTCSeconds() === second;
-  return roundTrips ? d.getTime() : undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  if (day > daysInMonth) return undefined;
+  // Date.UTC reads years 0-99 as 1900-1999; shifting by one 400-year cycle avoids that.
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second) - GREGORIAN_CYCLE_MS;
 }
+
+/** A path made of RFC 3986 unreserved characters and slashes only. */
+const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 /** Canonical URI of a URL path (`URL.pathname`, escaped or not): see the module comment. */
 export function huaweiCanonicalUri(pathname: string): string {
-  const encoded = pathname
-    .split('/')
-    .map((segment) => encodeRfc3986(percentDecodeToBytes(segment)))
-    .join('/');
+  // Fast path: a path of unreserved characters and slashes is its own canonical form.
+  const encoded = UNRESERVED_PATH.test(pathname)
+    ? pathname
+    : pathname
+        .split('/')
+        .map((segment) =>
+          isUnreservedOnly(segment) ? segment : encodeRfc3986(percentDecodeToBytes(segment)),
+        )
+        .join('/');
   return encoded.endsWith('/') ? encoded : encoded + '/';
 }
 
 /** Canonical query string of a raw query (`URL.search`, with or without the leading `?`). */
 export function huaweiCanonicalQueryString(search: string): string {
   const query = search.startsWith('?') ? search.slice(1) : search;
+  if (query === '') return '';
   const pairs: { sortKey: string; sortValue: string; text: string }[] = [];
   for (const part of query.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const keyBytes = percentDecodeToBytes(eq < 0 ? part : part.slice(0, eq), true);
-    const valueBytes = percentDecodeToBytes(eq < 0 ? '' : part.slice(eq + 1), true);
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    if (isUnreservedOnly(key) && isUnreservedOnly(value)) {
+      // Decoding and re-encoding would give the same text back.
+      pairs.push({ sortKey: key, sortValue: value, text: `${key}=${value}` });
+      continue;
+    }
+    const keyBytes = percentDecodeToBytes(key, true);
+    const valueBytes = percentDecodeToBytes(value, true);
     pairs.push({
       sortKey: utf8DecodeLossy(keyBytes),
       sortValue: utf8DecodeLossy(valueBytes),
@@ -183,11 +224,16 @@ export function huaweiCanonicalQueryString(search: string): string {
 
 /** Lower-case hex SHA-256 of the body bytes (the empty-body hash for `undefined`/`null`). */
 export async function huaweiPayloadHash(body: HuaweiBody): Promise<string> {
+  return payloadHashIfReady(body) ?? sha256Hex(body as NonNullable<HuaweiBody>);
+}
+
+/** The payload hash, synchronously when the crypto backend allows it (checks the body's type). */
+function payloadHashIfReady(body: HuaweiBody): string | undefined {
   if (body === undefined || body === null) return EMPTY_BODY_SHA256;
   if (typeof body !== 'string' && !(body instanceof ArrayBuffer) && !ArrayBuffer.isView(body)) {
     throw new TypeError('body must be a string, an ArrayBuffer, a typed array, null or undefined');
   }
-  return sha256Hex(body);
+  return sha256HexIfReady(body);
 }
 
 type HeaderEntry = readonly [name: string, value: string];
@@ -221,9 +267,12 @@ function headerEntries(headers: HuaweiHeadersInput | undefined): HeaderEntry[] {
   return out;
 }
 
-/** Validated, lower-cased and trimmed headers to sign (names with `_` left out). */
-function headersToSign(headers: HuaweiHeadersInput | undefined): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Validated, lower-cased and trimmed headers to sign (names with `_` left out), as `[name, value]`
+ * pairs in the order given. A plain array with linear look-ups: requests carry a handful of headers.
+ */
+function headersToSign(headers: HuaweiHeadersInput | undefined): [name: string, value: string][] {
+  const out: [name: string, value: string][] = [];
   for (const [name, value] of headerEntries(headers)) {
     if (typeof name !== 'string' || !isHttpToken(name)) {
       throw new TypeError(`headers: ${JSON.stringify(String(name))} is not a valid header name`);
@@ -231,36 +280,47 @@ function headersToSign(headers: HuaweiHeadersInput | undefined): Map<string, str
     const lower = name.toLowerCase();
     const checked = requireHeaderValue(value, `headers["${name}"]`);
     if (lower.includes('_')) continue;
-    if (out.has(lower)) {
+    if (indexOfHeader(out, lower) >= 0) {
       throw new TypeError(
         `headers: "${lower}" is given more than once (names are case-insensitive)`,
       );
     }
-    out.set(lower, checked.trim());
+    out.push([lower, checked.trim()]);
   }
   return out;
 }
 
-/** Builds the canonical request over `signed` headers, in the order given. */
-async function canonicalRequestOver(
+function indexOfHeader(entries: readonly HeaderEntry[], name: string): number {
+  for (let i = 0; i < entries.length; i++) if (entries[i]![0] === name) return i;
+  return -1;
+}
+
+const byHeaderName = (a: HeaderEntry, b: HeaderEntry): number => compareCodeUnits(a[0], b[0]);
+
+/**
+ * Builds the canonical request over `signed` headers, in the order given. Synchronous on Node
+ * once the crypto backend is loaded (no `await` on the signing hot path); a promise otherwise.
+ */
+function canonicalRequestOver(
   method: string,
   url: URL,
   signed: readonly HeaderEntry[],
   body: HuaweiBody,
-): Promise<{ canonicalRequest: string; signedHeaders: string }> {
-  const contentSha = signed.find(([name]) => name === CONTENT_SHA256_HEADER);
-  const payloadHash = contentSha ? contentSha[1] : await huaweiPayloadHash(body);
-  const canonicalHeaders = signed.map(([name, value]) => `${name}:${value}\n`).join('');
-  const signedHeaders = signed.map(([name]) => name).join(';');
-  const canonicalRequest = [
-    method,
-    huaweiCanonicalUri(url.pathname),
-    huaweiCanonicalQueryString(url.search),
-    canonicalHeaders,
-    signedHeaders,
-    payloadHash,
-  ].join('\n');
-  return { canonicalRequest, signedHeaders };
+):
+  | { canonicalRequest: string; signedHeaders: string }
+  | Promise<{ canonicalRequest: string; signedHeaders: string }> {
+  let contentSha: string | undefined;
+  let canonicalHeaders = '';
+  let signedHeaders = '';
+  for (const [name, value] of signed) {
+    if (name === CONTENT_SHA256_HEADER && contentSha === undefined) contentSha = value;
+    canonicalHeaders += `${name}:${value}\n`;
+    signedHeaders += signedHeaders === '' ? name : `;${name}`;
+  }
+  const head = `${method}\n${huaweiCanonicalUri(url.pathname)}\n${huaweiCanonicalQueryString(url.search)}\n${canonicalHeaders}\n${signedHeaders}\n`;
+  const payloadHash = contentSha ?? payloadHashIfReady(body);
+  if (payloadHash !== undefined) return { canonicalRequest: head + payloadHash, signedHeaders };
+  return huaweiPayloadHash(body).then((hash) => ({ canonicalRequest: head + hash, signedHeaders }));
 }
 
 /**
@@ -273,19 +333,33 @@ export async function huaweiCanonicalRequest(
   if (input === null || typeof input !== 'object') {
     throw new TypeError('huaweiCanonicalRequest expects an object argument');
   }
+  const result = canonicalRequestOf(input);
+  return 'then' in result ? await result : result;
+}
+
+type CanonicalResult = { canonicalRequest: string; signedHeaders: string; sdkDate: string };
+
+/** `huaweiCanonicalRequest`, synchronous when the crypto backend allows it. */
+function canonicalRequestOf(input: HuaweiRequestInput): CanonicalResult | Promise<CanonicalResult> {
   const method = requireMethod(input.method);
   const url = requireAbsoluteUrl(input.url);
   const sdkDate = formatSdkDate(input.date);
-  const headers = headersToSign(input.headers);
-  const givenDate = headers.get('x-sdk-date');
-  if (givenDate !== undefined && givenDate !== sdkDate) {
+  const signed = headersToSign(input.headers);
+  const dateAt = indexOfHeader(signed, 'x-sdk-date');
+  if (dateAt < 0) {
+    signed.push(['x-sdk-date', sdkDate]);
+  } else if (signed[dateAt]![1] !== sdkDate) {
     throw new TypeError('headers["X-Sdk-Date"] differs from date; give only date');
   }
-  headers.set('x-sdk-date', sdkDate);
-  if (!headers.has('host')) headers.set('host', url.host);
-  const signed = [...headers].sort((a, b) => compareCodeUnits(a[0], b[0]));
-  const result = await canonicalRequestOver(method, url, signed, input.body);
-  return { ...result, sdkDate };
+  if (indexOfHeader(signed, 'host') < 0) signed.push(['host', url.host]);
+  signed.sort(byHeaderName);
+  const result = canonicalRequestOver(method, url, signed, input.body);
+  if ('then' in result) return result.then((r) => ({ ...r, sdkDate }));
+  return {
+    canonicalRequest: result.canonicalRequest,
+    signedHeaders: result.signedHeaders,
+    sdkDate,
+  };
 }
 
 /** `SDK-HMAC-SHA256` \n X-Sdk-Date \n hex(SHA-256(canonical request)). */
@@ -293,11 +367,31 @@ export async function huaweiStringToSign(
   sdkDate: string,
   canonicalRequest: string,
 ): Promise<string> {
+  return stringToSignIfReady(sdkDate, canonicalRequest) ?? stringToSign(sdkDate, canonicalRequest);
+}
+
+async function stringToSign(sdkDate: string, canonicalRequest: string): Promise<string> {
   return `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonicalRequest)}`;
 }
 
-async function signatureHex(secretKey: string, stringToSign: string): Promise<string> {
-  return toHex(await hmacSha256(secretKey, stringToSign));
+function stringToSignIfReady(sdkDate: string, canonicalRequest: string): string | undefined {
+  const hash = sha256HexIfReady(canonicalRequest);
+  return hash === undefined ? undefined : `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${hash}`;
+}
+
+/**
+ * Hex signature of a canonical request. On Node (once `node:crypto` is loaded) every digest is
+ * computed synchronously; the Web Crypto path awaits each one.
+ */
+async function signatureOf(
+  secretKey: string,
+  sdkDate: string,
+  canonicalRequest: string,
+): Promise<string> {
+  const toSign =
+    stringToSignIfReady(sdkDate, canonicalRequest) ??
+    (await stringToSign(sdkDate, canonicalRequest));
+  return hmacSha256IfReady(secretKey, toSign, 'hex') ?? toHex(await hmacSha256(secretKey, toSign));
 }
 
 /**
@@ -310,11 +404,12 @@ export async function signHuawei(input: HuaweiSignInput): Promise<HuaweiSignatur
   }
   const accessKey = requireAccessKey(input.accessKey);
   const secretKey = requireSecret(input.secretKey, 'secretKey');
-  const { canonicalRequest, signedHeaders, sdkDate } = await huaweiCanonicalRequest(input);
-  const signature = await signatureHex(
-    secretKey,
-    await huaweiStringToSign(sdkDate, canonicalRequest),
-  );
+  // Loads node:crypto on the first call only; afterwards the whole signature is synchronous work.
+  if (!isCryptoReady()) await prepareCryptoBackend();
+  let canonical = canonicalRequestOf(input);
+  if ('then' in canonical) canonical = await canonical;
+  const { canonicalRequest, signedHeaders, sdkDate } = canonical;
+  const signature = await signatureOf(secretKey, sdkDate, canonicalRequest);
   return {
     authorization: `${HUAWEI_SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
     sdkDate,
@@ -516,10 +611,7 @@ export async function verifyHuaweiSignature(input: HuaweiVerifyInput): Promise<H
   } catch {
     return { ok: false, reason: 'bad-format', message: 'the body could not be read', accessKey };
   }
-  const expected = await signatureHex(
-    secretKey,
-    await huaweiStringToSign(sdkDate, canonicalRequest),
-  );
+  const expected = await signatureOf(secretKey, sdkDate, canonicalRequest);
   if (!timingSafeEqualString(parsed.signature, expected)) {
     return {
       ok: false,

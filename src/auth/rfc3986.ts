@@ -21,11 +21,24 @@ function isUnreservedByte(b: number): boolean {
   );
 }
 
+/** Only RFC 3986 unreserved characters: such text encodes, and decodes, to itself. */
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
+
+/**
+ * True when `text` is made of unreserved characters only, so that percent-decoding it and
+ * re-encoding it with `encodeRfc3986` gives it back unchanged (the common case of UUIDs, hex ids
+ * and plain query values, which can then skip the byte-level work).
+ */
+export function isUnreservedOnly(text: string): boolean {
+  return UNRESERVED_ONLY.test(text);
+}
+
 /**
  * Percent-encodes a string (as UTF-8) or raw bytes, leaving only RFC 3986 unreserved characters
  * as they are. Hex digits are upper-case. Lone surrogates in a string become U+FFFD first.
  */
 export function encodeRfc3986(input: string | Uint8Array): string {
+  if (typeof input === 'string' && UNRESERVED_ONLY.test(input)) return input;
   const bytes = typeof input === 'string' ? utf8Encode(input) : input;
   let out = '';
   for (const b of bytes) {
