@@ -1,0 +1,113 @@
+// Measuring helpers shared by the benchmark sections: medians over repeated rounds (these machines
+// are noisy), throughput over a time budget, and wall-clock timing of child processes.
+import { spawn } from 'node:child_process';
+
+/** How long and how often to measure; `--quick` shrinks everything for a smoke run. */
+export interface BenchProfile {
+  quick: boolean;
+  /** Rounds per measured figure (the median is reported). */
+  rounds: number;
+  /** Time budget of one throughput round, in ms. */
+  roundMs: number;
+  /** Warm-up before the first round, in ms. */
+  warmupMs: number;
+  /** Fresh-process launches per import-cost figure. */
+  launches: number;
+  /** Runs of each pipeline variant. */
+  pipelineRuns: number;
+}
+
+export function benchProfile(quick: boolean): BenchProfile {
+  return quick
+    ? { quick, rounds: 3, roundMs: 150, warmupMs: 100, launches: 3, pipelineRuns: 1 }
+    : { quick, rounds: 7, roundMs: 400, warmupMs: 300, launches: 9, pipelineRuns: 3 };
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Operations per second of `op` (awaited one after another), median of `rounds` rounds. */
+export async function throughput(
+  op: () => unknown,
+  profile: BenchProfile,
+  options: { batch?: number } = {},
+): Promise<{ opsPerSec: number; rounds: number[] }> {
+  const batch = options.batch ?? 100;
+  const runFor = async (ms: number): Promise<number> => {
+    let done = 0;
+    const started = performance.now();
+    let elapsed = 0;
+    do {
+      for (let i = 0; i < batch; i++) await op();
+      done += batch;
+      elapsed = performance.now() - started;
+    } while (elapsed < ms);
+    return (done / elapsed) * 1000;
+  };
+  await runFor(profile.warmupMs);
+  const rounds: number[] = [];
+  for (let r = 0; r < profile.rounds; r++) rounds.push(await runFor(profile.roundMs));
+  return { opsPerSec: median(rounds), rounds };
+}
+
+/**
+ * Like `throughput`, but alternates the candidates round by round so that a noisy stretch of the
+ * machine hits all of them alike. Returns ops/s per candidate name.
+ */
+export async function interleavedThroughput(
+  candidates: Record<string, () => unknown>,
+  profile: BenchProfile,
+  options: { batch?: number } = {},
+): Promise<Record<string, number>> {
+  const batch = options.batch ?? 100;
+  const names = Object.keys(candidates);
+  const rounds: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const runFor = async (op: () => unknown, ms: number): Promise<number> => {
+    let done = 0;
+    const started = performance.now();
+    let elapsed = 0;
+    do {
+      for (let i = 0; i < batch; i++) await op();
+      done += batch;
+      elapsed = performance.now() - started;
+    } while (elapsed < ms);
+    return (done / elapsed) * 1000;
+  };
+  for (const name of names) await runFor(candidates[name]!, profile.warmupMs);
+  for (let r = 0; r < profile.rounds; r++) {
+    // Rotate the order each round so no candidate always runs first.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length]!;
+      rounds[name]!.push(await runFor(candidates[name]!, profile.roundMs));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(rounds[n]!)]));
+}
+
+/** Runs a command to completion; resolves to its wall time in ms. Throws on a non-zero exit. */
+export function timedRun(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${stderr.trim()}`));
+    });
+  });
+}
