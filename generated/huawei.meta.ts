@@ -253,6 +253,14 @@ export const responseMicroversionFields: Readonly<
   Partial<Record<OperationId, readonly { pointer: string; min: string }[]>>
 > = {};
 
+/** The `pattern` of each path parameter that declares one (checked before anything is sent). */
+export const pathParameterPatterns: Readonly<Record<string, string>> = {
+  job_id: '^[A-Za-z0-9._~-]+$',
+  port_id: '^[A-Za-z0-9._~-]+$',
+  project_id: '^[A-Za-z0-9._~-]+$',
+  server_id: '^[A-Za-z0-9._~-]+$',
+};
+
 /** A request-body validator compiled from the spec by ajv (standalone code). */
 export interface BodyValidator {
   (data: unknown): boolean;

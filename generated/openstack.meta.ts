@@ -227,6 +227,9 @@ export const responseMicroversionFields: Readonly<
   ],
 };
 
+/** The `pattern` of each path parameter that declares one (checked before anything is sent). */
+export const pathParameterPatterns: Readonly<Record<string, string>> = {};
+
 /** A request-body validator compiled from the spec by ajv (standalone code). */
 export interface BodyValidator {
   (data: unknown): boolean;

@@ -145,6 +145,9 @@ export const responseMicroversionFields: Readonly<
   Partial<Record<OperationId, readonly { pointer: string; min: string }[]>>
 > = {};
 
+/** The `pattern` of each path parameter that declares one (checked before anything is sent). */
+export const pathParameterPatterns: Readonly<Record<string, string>> = {};
+
 /** A request-body validator compiled from the spec by ajv (standalone code). */
 export interface BodyValidator {
   (data: unknown): boolean;

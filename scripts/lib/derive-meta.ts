@@ -50,6 +50,8 @@ export interface ProviderMeta {
   microversions: { service: string; min: string; max: string; headers: string[] } | null;
   requestMicroversionFields: Record<string, MicroversionField[]>;
   responseMicroversionFields: Record<string, MicroversionField[]>;
+  /** `pattern` of each path parameter that declares one, by parameter name. */
+  pathParameterPatterns: Record<string, string>;
 }
 
 /** Follows local `$ref`s (`#/...`), the only kind the specs use. */
@@ -140,6 +142,7 @@ export function deriveMeta(doc: Json): ProviderMeta {
   const scpApiVersions: Record<string, ScpVersionEntry[]> = {};
   const requestMicroversionFields: Record<string, MicroversionField[]> = {};
   const responseMicroversionFields: Record<string, MicroversionField[]> = {};
+  const pathParameterPatterns: Record<string, string> = {};
 
   for (const [path, rawItem] of Object.entries((doc.paths as Json) ?? {})) {
     const item = resolve(rawItem);
@@ -154,6 +157,10 @@ export function deriveMeta(doc: Json): ProviderMeta {
         ...pathParameters,
         ...((op.parameters as unknown[]) ?? []).map((p) => resolve(p)),
       ];
+      for (const parameter of parameters.filter((p) => p.in === 'path')) {
+        const pattern = resolve(parameter.schema)?.pattern;
+        if (typeof pattern === 'string') pathParameterPatterns[String(parameter.name)] = pattern;
+      }
       const requestBody = op.requestBody ? resolve(op.requestBody) : null;
       const body = requestBody ? jsonSchemaOf(requestBody.content, resolve) : null;
       const security = (op.security as unknown[]) ?? globalSecurity;
@@ -221,6 +228,7 @@ export function deriveMeta(doc: Json): ProviderMeta {
       : null,
     requestMicroversionFields,
     responseMicroversionFields,
+    pathParameterPatterns: Object.fromEntries(Object.entries(pathParameterPatterns).sort()),
   };
 }
 
@@ -281,6 +289,9 @@ export function renderMeta(meta: ProviderMeta, specFile: string, hasValidators: 
     '',
     '/** Response fields that only appear from a microversion on (x-min-microversion). */',
     `export const responseMicroversionFields: Readonly<Partial<Record<OperationId, readonly { pointer: string; min: string }[]>>> = ${json(meta.responseMicroversionFields)};`,
+    '',
+    '/** The `pattern` of each path parameter that declares one (checked before anything is sent). */',
+    `export const pathParameterPatterns: Readonly<Record<string, string>> = ${json(meta.pathParameterPatterns)};`,
     '',
     '/** A request-body validator compiled from the spec by ajv (standalone code). */',
     'export interface BodyValidator {',

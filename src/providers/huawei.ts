@@ -2,7 +2,6 @@
 // discarded Nova-compatible v2.1 calls and version discovery), AK/SK-signed, with the compute
 // microversion of the v2.1 calls chosen as configured.
 import type { Client } from 'openapi-fetch';
-import { document } from '../../generated/huawei.document.js';
 import type { paths } from '../../generated/huawei.js';
 import * as meta from '../../generated/huawei.meta.js';
 import { requireAccessKey } from '../auth/inputs.js';
@@ -90,12 +89,10 @@ export function huaweiEndpoint(region?: string): string {
   return expandServerUrl(server, { region }, PROVIDER);
 }
 
-/** The `pattern` of a path parameter in the spec (`components.parameters.<name>.schema`). */
+/** The `pattern` of a path parameter in the spec (derived into the metadata). */
 function specParameterPattern(name: string): RegExp | undefined {
-  const components = document.components as
-    { parameters?: Record<string, { schema?: { pattern?: unknown } }> } | undefined;
-  const pattern = components?.parameters?.[name]?.schema?.pattern;
-  return typeof pattern === 'string' ? new RegExp(pattern) : undefined;
+  const pattern = meta.pathParameterPatterns[name];
+  return pattern === undefined ? undefined : new RegExp(pattern);
 }
 
 function invalid(path: string, message: string): never {
@@ -164,7 +161,7 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
   const secretKey = secretOption(options.secretKey, 'secretKey')!;
   const securityToken = secretOption(options.securityToken, 'securityToken', true);
 
-  const projectPattern = specParameterPattern('ProjectId');
+  const projectPattern = specParameterPattern('project_id');
   if (typeof options.projectId !== 'string' || options.projectId === '') {
     invalid('projectId', 'is required');
   }
