@@ -1,10 +1,8 @@
 // Turns each provider's interface object into the one `NetworkInterface` shape.
-import type { components as HuaweiComponents } from '../../generated/huawei.js';
 import type { components as KatapultComponents } from '../../generated/katapult.js';
-import type { components as OpenStackComponents } from '../../generated/openstack.js';
 import type { components as RackspaceComponents } from '../../generated/rackspace.js';
 import type { components as ScpComponents } from '../../generated/scp.js';
-import type { NetworkInterface, NicState } from './types.js';
+import type { NetworkInterface, NicState, RawInterfaceMap } from './types.js';
 
 /**
  * A MAC address as six lower-case colon-separated pairs (`fa:16:3e:4c:2c:30`), from any common
@@ -77,14 +75,14 @@ export function fromScp(
   };
 }
 
-export function fromHuawei(
+/** Huawei's and OpenStack's interfaces share Nova's attachment shape. */
+function fromNovaShaped<P extends 'huawei' | 'openstack'>(
+  provider: P,
   serverId: string,
-  raw:
-    | HuaweiComponents['schemas']['ServerInterface']
-    | HuaweiComponents['schemas']['NovaInterfaceAttachment'],
-): NetworkInterface<'huawei'> {
+  raw: RawInterfaceMap[P],
+): NetworkInterface<P> {
   return {
-    provider: 'huawei',
+    provider,
     id: raw.port_id,
     serverId,
     mac: normalizeMac(raw.mac_addr),
@@ -97,22 +95,12 @@ export function fromHuawei(
   };
 }
 
-export function fromOpenStack(
-  serverId: string,
-  raw: OpenStackComponents['schemas']['InterfaceAttachment'],
-): NetworkInterface<'openstack'> {
-  return {
-    provider: 'openstack',
-    id: raw.port_id,
-    serverId,
-    mac: normalizeMac(raw.mac_addr),
-    ipAddresses: (raw.fixed_ips ?? []).map((ip) => ip.ip_address),
-    networkId: text(raw.net_id),
-    subnetId: text(raw.fixed_ips?.[0]?.subnet_id),
-    state: normalizePortState(raw.port_state),
-    rawState: text(raw.port_state),
-    raw,
-  };
+export function fromHuawei(serverId: string, raw: RawInterfaceMap['huawei']) {
+  return fromNovaShaped('huawei', serverId, raw);
+}
+
+export function fromOpenStack(serverId: string, raw: RawInterfaceMap['openstack']) {
+  return fromNovaShaped('openstack', serverId, raw);
 }
 
 /** A Rackspace VIF has no state: one the server lists is attached. */
