@@ -57,7 +57,11 @@ export interface RetryInfo {
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 export interface ResilientFetchOptions {
-  /** The fetch that sends each attempt. Default: `globalThis.fetch`, read at call time. */
+  /**
+   * The fetch that sends each attempt, given a fresh `Request` per attempt (body, headers and
+   * per-call options included, the attempt's signal on it). Default: `globalThis.fetch`, read at
+   * call time and called as `fetch(request, { body, signal })` over the buffered body.
+   */
   fetch?: FetchLike;
   /** Timeout of each attempt (headers and body) in ms; 0 or Infinity disables. Default 30 000. */
   timeoutMs?: number;
@@ -170,9 +174,12 @@ function isJsonContentType(contentType: string | null): boolean {
   return media === 'application/json' || media.endsWith('+json');
 }
 
+// One decoder for the module: decoding is stateless without `stream: true`.
+const utf8 = new TextDecoder('utf-8');
+
 function isValidJson(bytes: Uint8Array): boolean {
   try {
-    JSON.parse(new TextDecoder('utf-8').decode(bytes));
+    JSON.parse(utf8.decode(bytes));
     return true;
   } catch {
     return false;
@@ -210,20 +217,23 @@ async function readBody(response: Response): Promise<{ bytes: Uint8Array; error?
 
 /** A response equal to the original but over the buffered bytes. */
 function rebuildResponse(original: Response, bytes: Uint8Array, method: string): Response {
-  const headers = new Headers(original.headers);
+  const noBody = method === 'HEAD' || NULL_BODY_STATUSES.has(original.status);
+  // The constructor copies the original headers (they stay untouched); fix up the copy in place.
+  const response = new Response(noBody ? null : (bytes as BodyInit), {
+    status: original.status,
+    statusText: original.statusText,
+    headers: original.headers,
+  });
+  const headers = response.headers;
   // The bytes are already decoded and complete.
   headers.delete('content-encoding');
   headers.delete('transfer-encoding');
-  const nullBody = NULL_BODY_STATUSES.has(original.status);
-  if (!nullBody && method !== 'HEAD') headers.set('content-length', String(bytes.byteLength));
-  const response = new Response(nullBody || method === 'HEAD' ? null : (bytes as BodyInit), {
-    status: original.status,
-    statusText: original.statusText,
-    headers,
-  });
+  if (!noBody) headers.set('content-length', String(bytes.byteLength));
   // Keep what callers may inspect; these are getters on the prototype.
-  Object.defineProperty(response, 'url', { value: original.url, enumerable: false });
-  Object.defineProperty(response, 'redirected', { value: original.redirected, enumerable: false });
+  Object.defineProperties(response, {
+    url: { value: original.url, enumerable: false },
+    redirected: { value: original.redirected, enumerable: false },
+  });
   return response;
 }
 
@@ -244,6 +254,23 @@ async function abortableSleep(
   });
   try {
     await Promise.race([sleep(ms, signal), aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The bytes of a request's body. Bodies given as strings, bytes, forms or blobs are ready at once;
+ * a caller's abort still ends the wait for a body streamed from elsewhere.
+ */
+async function readRequestBody(request: Request, signal: AbortSignal): Promise<ArrayBuffer> {
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([request.arrayBuffer(), aborted]);
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);
   }
@@ -328,28 +355,51 @@ export function createResilientFetch(
       url: request.url,
       secrets: secrets(),
     });
-    const fetchImpl: FetchLike = options.fetch ?? ((req, i) => globalThis.fetch(req, i));
+    const timed = timeoutMs > 0 && Number.isFinite(timeoutMs);
+
+    if (callerSignal.aborted) throw abortReason(callerSignal);
+    // The body is read once and every attempt sends these bytes (like a plain `fetch(request)`,
+    // this uses up the request's own body). Cloning the request per attempt instead tees its body
+    // stream and pipes it through one more proxy stream, which on a fast network costs as much CPU
+    // as the rest of the round trip.
+    const bodyBytes = request.body === null ? null : await readRequestBody(request, callerSignal);
+
+    /** Sends one attempt under `signal`. */
+    const send = (signal: AbortSignal): Promise<Response> => {
+      const attemptInit: RequestInit =
+        bodyBytes === null ? { signal } : { body: bodyBytes, signal };
+      if (options.fetch) {
+        // A custom fetch gets a self-contained Request per attempt: same URL, method, headers and
+        // modes as the caller's, over the buffered bytes, with the per-call options carried.
+        return options.fetch(
+          carryRequestOptions(request, new Request(request, attemptInit)),
+          forwardInit,
+        );
+      }
+      // `globalThis.fetch` (read at call time) builds its own Request from the caller's and this
+      // init (body and signal replaced, everything else copied): one Request per attempt instead
+      // of two, and no stream piping the body from one to the other.
+      return globalThis.fetch(
+        request,
+        forwardInit ? { ...forwardInit, ...attemptInit } : attemptInit,
+      );
+    };
 
     const runAttempt = async (): Promise<AttemptOutcome> => {
       const controller = new AbortController();
       let timedOut = false;
-      const timer =
-        timeoutMs > 0 && Number.isFinite(timeoutMs)
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, 'TimeoutError'));
-            }, timeoutMs)
-          : undefined;
+      const timer = timed
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, 'TimeoutError'));
+          }, timeoutMs)
+        : undefined;
       const onCallerAbort = () => controller.abort(abortReason(callerSignal));
       callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       try {
-        const attemptRequest = carryRequestOptions(
-          request,
-          new Request(request.clone(), { signal: controller.signal }),
-        );
         let response: Response;
         try {
-          response = await fetchImpl(attemptRequest, forwardInit);
+          response = await send(controller.signal);
         } catch (error) {
           if (callerSignal.aborted) throw abortReason(callerSignal);
           if (timedOut || (error instanceof DOMException && error.name === 'TimeoutError'))
@@ -442,7 +492,7 @@ export function createResilientFetch(
           bytesReceived: bytes.byteLength,
           attempts: attempt,
           // Error bodies help debugging; success bodies may hold credentials (tokens).
-          excerpt: status >= 400 ? new TextDecoder().decode(bytes.slice(0, 400)) : undefined,
+          excerpt: status >= 400 ? utf8.decode(bytes.subarray(0, 400)) : undefined,
         });
 
       const retryStatuses = idempotent ? IDEMPOTENT_RETRY_STATUSES : UNSAFE_RETRY_STATUSES;
@@ -452,7 +502,7 @@ export function createResilientFetch(
           retryAfterMs = parseProviderError({
             status,
             headers: response.headers,
-            bodyText: new TextDecoder().decode(bytes),
+            bodyText: utf8.decode(bytes),
             now: now(),
           }).retryAfterMs;
         }
