@@ -513,7 +513,10 @@ export function errorFromResponse(
     retryAfterMs: parsed.retryAfterMs,
     body: parsed.body,
   };
-  return isAuthFailure(response.status, parsed.code, ctx.provider)
+  // An identity service refusing to issue a token (Keystone, Rackspace Identity: a disabled user,
+  // MFA required) rejects the credential whatever the status; elsewhere a 403 is only a policy.
+  const tokenRefused = ctx.operation === 'createToken' && response.status === 403;
+  return tokenRefused || isAuthFailure(response.status, parsed.code, ctx.provider)
     ? new AuthError(details)
     : new ApiError(details);
 }

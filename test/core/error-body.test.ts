@@ -310,6 +310,19 @@ describe('errorFromResponse', () => {
     expect(denied.kind).toBe('api');
   });
 
+  it('an identity service refusing a token with 403 is an AuthError; a compute 403 is not', () => {
+    const forbidden = (operation: string) =>
+      errorFromResponse(
+        { ...ctx, operation, provider: 'rackspace' },
+        new Response(null, { status: 403 }),
+        JSON.stringify({ forbidden: { code: 403, message: "User 'demo' is disabled." } }),
+      );
+    expect(forbidden('createToken')).toBeInstanceOf(AuthError);
+    const policy = forbidden('createVirtualInterface');
+    expect(policy).toBeInstanceOf(ApiError);
+    expect(policy).not.toBeInstanceOf(AuthError);
+  });
+
   it('ApiError carries status, code, request id, retryAfterMs and the body', () => {
     const err = errorFromResponse(
       { ...ctx, provider: 'rackspace', now: NOW },

@@ -341,7 +341,7 @@ describe('Rackspace e2e: typed client against the emulator', () => {
         now: fixedClock,
       });
       const error = await caught(servers.GET(LIST, path(server)));
-      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toBeInstanceOf(AuthError);
       expect(error).toMatchObject({
         status: 403,
         code: 'forbidden',
