@@ -63,6 +63,7 @@ import {
   type RandomSource,
   type ValidationIssue,
 } from './framework/index.js';
+import { novaFault } from './openstack-common.js';
 
 type Schemas = components['schemas'];
 type JobStatus = Schemas['JobStatus'];
@@ -723,30 +724,6 @@ function ecsError(
     body: {
       error: { code, message, ...(details && details.length > 0 ? { details } : {}) },
     } satisfies Schemas['EcsError'],
-  };
-}
-
-/** Upstream Nova's fault names by status (nova.api.openstack.wsgi.Fault); others are computeFault. */
-const NOVA_FAULT_NAMES: Record<number, string> = {
-  400: 'badRequest',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  405: 'badMethod',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-  415: 'badMediaType',
-  429: 'overLimit',
-  501: 'notImplemented',
-  503: 'serviceUnavailable',
-};
-
-function novaFault(status: number, message: string): EmulatorReply {
-  return {
-    status,
-    body: {
-      [NOVA_FAULT_NAMES[status] ?? 'computeFault']: { code: status, message },
-    } satisfies Schemas['NovaFault'],
   };
 }
 

@@ -1,6 +1,7 @@
-// What the OpenStack (Nova + Keystone) and Rackspace (Nova-based Cloud Servers) emulators share:
-// the Nova fault body, Nova's wording of JSON-schema failures, choosing the telling problem out of
-// the many ajv reports for a `oneOf`, and mounting spec operations under a path prefix.
+// What the Nova-shaped emulators share (OpenStack; Rackspace's Nova-based Cloud Servers; the
+// fault body of Huawei's v2.1 API): the Nova fault body, Nova's wording of JSON-schema failures,
+// the telling problem out of ajv's many reports for a `oneOf`, and mounting spec operations under
+// a path prefix.
 import {
   STATUS_TEXT,
   serverPath,
