@@ -12,8 +12,9 @@
 //    segments nor escapes like WHATWG `URL`/fetch. Path segments are therefore built only from the
 //    RFC 3986 unreserved set `A-Z a-z 0-9 - . _ ~`, and never `.` or `..` (empty segments, i.e.
 //    `//` and a trailing `/`, are allowed).
-// 2. Host: `url.parse` keeps an explicit default port (`host:443`), while we sign what fetch sends
-//    (default port dropped). The generator never writes `:443` for https; other ports are used.
+// 2. Host: `url.parse` keeps an explicit default port (`host:443`, `host:80`), while we sign what
+//    fetch sends (default port dropped). The generator never writes a scheme's default port (`:443`
+//    for https, `:80` for http); other ports are used.
 // 3. Headers: the SDK does not trim values, so values have no leading/trailing whitespace (inner
 //    spaces are kept). It sorts canonical headers with `localeCompare` and SignedHeaders with
 //    lodash `sortBy`; for names made of `a-z 0-9 -` starting with a letter, both agree with
@@ -95,23 +96,29 @@ const methodArb = fc.oneof(
   fc.stringMatching(/^[A-Z][A-Z_-]{0,9}$/),
 );
 
-const hostArb = fc
-  .tuple(
-    fc.domain().filter((d) => {
-      try {
-        return new URL(`https://${d}/`).hostname === d;
-      } catch {
-        return false;
-      }
-    }),
-    fc.option(
-      fc.integer({ min: 1, max: 65535 }).filter((p) => p !== 443),
-      { nil: undefined },
-    ),
-  )
-  .chain(([domain, port]) =>
-    randomCase(domain).map((d) => ({ written: port ? `${d}:${port}` : d, domain, port })),
-  );
+const DEFAULT_PORTS = { https: 443, http: 80 } as const;
+const schemeArb = fc.constantFrom(
+  ...(Object.keys(DEFAULT_PORTS) as (keyof typeof DEFAULT_PORTS)[]),
+);
+
+const hostArb = (scheme: keyof typeof DEFAULT_PORTS) =>
+  fc
+    .tuple(
+      fc.domain().filter((d) => {
+        try {
+          return new URL(`https://${d}/`).hostname === d;
+        } catch {
+          return false;
+        }
+      }),
+      fc.option(
+        fc.integer({ min: 1, max: 65535 }).filter((p) => p !== DEFAULT_PORTS[scheme]),
+        { nil: undefined },
+      ),
+    )
+    .chain(([domain, port]) =>
+      randomCase(domain).map((d) => ({ written: port ? `${d}:${port}` : d, domain, port })),
+    );
 
 const segmentArb = fc
   .stringMatching(/^[A-Za-z0-9\-._~]{0,12}$/)
@@ -154,27 +161,29 @@ const bodyArb = fc.option(
   { nil: undefined },
 );
 
-const requestArb = fc.record({
-  method: methodArb,
-  scheme: fc.constantFrom('https', 'http'),
-  host: hostArb,
-  path: pathArb,
-  query: queryArb,
-  queryEncoder: fc.constantFrom(
-    ...(Object.keys(QUERY_ENCODERS) as (keyof typeof QUERY_ENCODERS)[]),
-  ),
-  headers: headersArb,
-  body: bodyArb,
-  bodyAsBytes: fc.boolean(),
-  accessKey: fc.stringMatching(/^[A-Z0-9]{20}$/),
-  secretKey: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-  date: fc.date({
-    min: new Date('1971-01-01T00:00:00Z'),
-    max: new Date('2099-12-31T23:59:59Z'),
-    noInvalidDate: true,
+const requestArb = schemeArb.chain((scheme) =>
+  fc.record({
+    method: methodArb,
+    scheme: fc.constant(scheme),
+    host: hostArb(scheme),
+    path: pathArb,
+    query: queryArb,
+    queryEncoder: fc.constantFrom(
+      ...(Object.keys(QUERY_ENCODERS) as (keyof typeof QUERY_ENCODERS)[]),
+    ),
+    headers: headersArb,
+    body: bodyArb,
+    bodyAsBytes: fc.boolean(),
+    accessKey: fc.stringMatching(/^[A-Z0-9]{20}$/),
+    secretKey: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    date: fc.date({
+      min: new Date('1971-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    }),
+    backend: fc.constantFrom('node', 'web'),
   }),
-  backend: fc.constantFrom('node', 'web'),
-});
+);
 
 describe('official Node SDK signer as oracle', () => {
   it('the oracle is wired correctly: it reproduces the signing guide vector V8', () => {
