@@ -93,3 +93,39 @@ export function carryRequestOptions<R extends Request>(from: Request, to: R): R 
   if (src[CONTEXT] !== undefined) dst[CONTEXT] = { ...src[CONTEXT], ...dst[CONTEXT] };
   return to;
 }
+
+const BODY_TEXT = Symbol.for('cloud-nic.bodyText');
+
+type BodyCarrier = Request & { [BODY_TEXT]?: string | null };
+
+/**
+ * The `Request` class the clients hand to openapi-fetch (its `Request` option). It remembers the
+ * serialized body it was built with, so validation, signing and the resilient fetch read that
+ * text instead of cloning the body stream: on Node each clone tees the stream, which costs more
+ * CPU than the rest of a loopback round trip. Built from another request without a new body, it
+ * knows that request's text; a body it cannot see as text (a stream, bytes) stays unknown.
+ */
+export class TextBodyRequest extends Request {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(input, init);
+    const body = init?.body;
+    let text: string | null | undefined;
+    if (typeof body === 'string') text = body;
+    else if (body !== undefined && body !== null) text = undefined;
+    else if (input instanceof Request) text = (input as BodyCarrier)[BODY_TEXT];
+    else text = null;
+    if (text !== undefined) (this as BodyCarrier)[BODY_TEXT] = text;
+  }
+}
+
+/** The body text a request was built with (`null`: no body), or `undefined` when not known. */
+export function knownBodyText(request: Request): string | null | undefined {
+  return (request as BodyCarrier)[BODY_TEXT];
+}
+
+/** The body of a request as text (`null` without one), from what it remembers or a clone. */
+export async function requestBodyText(request: Request): Promise<string | null> {
+  const known = knownBodyText(request);
+  if (known !== undefined) return known;
+  return request.body === null ? null : request.clone().text();
+}

@@ -28,6 +28,7 @@ import { redactUrl, type SecretLike } from './redact.js';
 import {
   carryRequestOptions,
   getRequestContext,
+  knownBodyText,
   readRequestOptions,
   setRequestOptions,
 } from './request-options.js';
@@ -362,7 +363,14 @@ export function createResilientFetch(
     // this uses up the request's own body). Cloning the request per attempt instead tees its body
     // stream and pipes it through one more proxy stream, which on a fast network costs as much CPU
     // as the rest of the round trip.
-    const bodyBytes = request.body === null ? null : await readRequestBody(request, callerSignal);
+    // A request built by the clients remembers its body text: nothing to read then.
+    const known = knownBodyText(request);
+    const bodyBytes =
+      known !== undefined
+        ? known
+        : request.body === null
+          ? null
+          : await readRequestBody(request, callerSignal);
 
     /** Sends one attempt under `signal`. */
     const send = (signal: AbortSignal): Promise<Response> => {

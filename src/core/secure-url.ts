@@ -45,18 +45,19 @@ export function assertCredentialSafeUrl(
   } catch {
     return fail(`is not an absolute URL: ${redactUrl(String(url), context.secrets)}`);
   }
-  const shown = redactUrl(parsed.href, context.secrets);
+  // Only an error shows the URL: redacting it on every call would cost more than the check.
+  const shown = () => redactUrl(parsed.href, context.secrets);
   if (parsed.username || parsed.password) {
-    fail(`must not embed credentials in the URL (${shown})`);
+    fail(`must not embed credentials in the URL (${shown()})`);
   }
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return parsed;
   if (parsed.protocol === 'http:') {
     fail(
-      `credentials may be sent over plain http only to loopback addresses (localhost, 127.0.0.0/8, [::1]); use https (${shown})`,
+      `credentials may be sent over plain http only to loopback addresses (localhost, 127.0.0.0/8, [::1]); use https (${shown()})`,
     );
   }
-  return fail(`unsupported scheme ${parsed.protocol} for a credentialed endpoint (${shown})`);
+  return fail(`unsupported scheme ${parsed.protocol} for a credentialed endpoint (${shown()})`);
 }
 
 /** Like {@link assertCredentialSafeUrl} but answers instead of throwing. */

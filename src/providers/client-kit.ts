@@ -5,7 +5,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { errorFromResponse } from '../core/error-body.js';
 import { ValidationError, type ProviderKey, type ValidationIssue } from '../core/errors.js';
 import type { SecretLike } from '../core/redact.js';
-import { setRequestContext } from '../core/request-options.js';
+import { requestBodyText, setRequestContext, TextBodyRequest } from '../core/request-options.js';
 import { createResilientFetch, type FetchLike, type RetryInfo } from '../core/resilient-fetch.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 
@@ -134,10 +134,10 @@ function validationMiddleware(setup: ClientSetup): Middleware {
       setRequestContext(request, { provider: setup.provider, operation: operation?.operationId });
       const validate = operation ? setup.validators[operation.operationId] : undefined;
       if (!validate) return undefined;
-      const text = await request.clone().text();
+      const text = await requestBodyText(request);
       let body: unknown;
       try {
-        body = text === '' ? undefined : JSON.parse(text);
+        body = text === '' || text === null ? undefined : JSON.parse(text);
       } catch {
         throw new ValidationError({
           provider: setup.provider,
@@ -193,6 +193,12 @@ export function createProviderClient<Paths extends {}>(setup: ClientSetup): Clie
   const { options } = setup;
   const client = createClient<Paths>({
     baseUrl: setup.baseUrl,
+    // Requests that remember their serialized body (read by validation, signing and retries
+    // without cloning the body stream).
+    Request: TextBodyRequest,
+    // Credentials are never replayed to wherever a 3xx points: the redirect comes back as an
+    // error response (an ApiError) instead of being followed.
+    redirect: 'manual',
     fetch: createResilientFetch({
       provider: setup.provider,
       fetch: options.fetch,

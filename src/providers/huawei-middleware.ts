@@ -6,7 +6,12 @@ import { formatSdkDate, signHuawei } from '../auth/huawei-signature.js';
 import { errorFromResponse, parseProviderError } from '../core/error-body.js';
 import { ResponseBodyError, ValidationError, VersionError } from '../core/errors.js';
 import type { Secret, SecretLike } from '../core/redact.js';
-import { carryRequestOptions, setRequestContext } from '../core/request-options.js';
+import {
+  carryRequestOptions,
+  knownBodyText,
+  setRequestContext,
+  TextBodyRequest,
+} from '../core/request-options.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 import {
   assertFieldsAllowed,
@@ -79,7 +84,7 @@ export interface HuaweiMiddlewareConfig {
  */
 export async function signHuaweiRequest(
   request: Request,
-  body: Uint8Array | undefined,
+  body: string | Uint8Array | undefined,
   credentials: HuaweiCredentials,
   date: Date,
 ): Promise<string> {
@@ -108,8 +113,13 @@ export async function signHuaweiRequest(
   return signature.signedHeaders;
 }
 
-/** The body bytes a request will send (`undefined` without a body). */
-async function bodyBytes(request: Request): Promise<Uint8Array | undefined> {
+/**
+ * The body a request will send (`undefined` without one): the text it was built with when known,
+ * else its exact bytes read from a clone.
+ */
+async function bodyOf(request: Request): Promise<string | Uint8Array | undefined> {
+  const known = knownBodyText(request);
+  if (known !== undefined) return known ?? undefined;
   if (request.body === null) return undefined;
   return new Uint8Array(await request.clone().arrayBuffer());
 }
@@ -185,7 +195,7 @@ interface CallState {
   /** The endpoint of the call and the cache entry the version came from (negotiate mode). */
   baseUrl: string;
   cacheEntry?: Promise<MicroversionRange | null>;
-  body: Uint8Array | undefined;
+  body: string | Uint8Array | undefined;
 }
 
 /**
@@ -336,7 +346,7 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
         secrets: config.secrets(),
       });
 
-      const body = await bodyBytes(request);
+      const body = await bodyOf(request);
       const info = operation ? config.operations[operation.operationId] : undefined;
       if (operation && info && takesMicroversion(info)) {
         const callerChose = versionHeaders.some((h) => request.headers.has(h));
@@ -358,9 +368,8 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
           setVersionHeaders(request, chosen.version);
           const fields = config.requestMicroversionFields?.[operation.operationId];
           if (fields?.length) {
-            const parsed: unknown = body?.byteLength
-              ? JSON.parse(new TextDecoder().decode(body))
-              : undefined;
+            const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
+            const parsed: unknown = text ? JSON.parse(text) : undefined;
             assertFieldsAllowed(fields, parsed, chosen.version, {
               provider: PROVIDER,
               operation: operation.operationId,
@@ -392,7 +401,7 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
       const headers = new Headers(request.headers);
       const retry = carryRequestOptions(
         request,
-        new Request(request.url, {
+        new TextBodyRequest(request.url, {
           method: request.method,
           headers,
           body: state.body as BodyInit | undefined,

@@ -3,7 +3,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { ValidationError } from '../core/errors.js';
 import type { Secret } from '../core/redact.js';
-import { carryRequestOptions } from '../core/request-options.js';
+import { carryRequestOptions, knownBodyText, TextBodyRequest } from '../core/request-options.js';
 import { createOperationLookup, type OperationInfo } from './client-kit.js';
 
 export interface KatapultMiddlewareOptions {
@@ -33,10 +33,10 @@ export function encodeQueryBrackets(url: string): string {
 /** The same request at another URL, with its headers, body, signal and per-call options. */
 async function withUrl(request: Request, url: string): Promise<Request> {
   const hasBody = request.body !== null && !['GET', 'HEAD'].includes(request.method);
-  const rebuilt = new Request(url, {
+  const rebuilt = new TextBodyRequest(url, {
     method: request.method,
     headers: request.headers,
-    body: hasBody ? await request.clone().arrayBuffer() : undefined,
+    body: hasBody ? (knownBodyText(request) ?? (await request.clone().arrayBuffer())) : undefined,
     redirect: request.redirect,
     signal: request.signal,
   });

@@ -21,6 +21,7 @@ import { createTokenCache, type IssuedToken } from '../auth/token-cache.js';
 import { errorFromResponse } from '../core/error-body.js';
 import { ApiError, VersionError } from '../core/errors.js';
 import type { Secret } from '../core/redact.js';
+import { requestBodyText } from '../core/request-options.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 import {
   assertFieldsAllowed,
@@ -37,7 +38,6 @@ import {
   normalizeBaseUrl,
   pathAfterBase,
   rebuildRequest,
-  requestBodyBytes,
 } from './request-rewrite.js';
 
 /** The fetch openapi-fetch hands to middleware (the client's resilient fetch). */
@@ -218,7 +218,7 @@ interface CallState {
   sendsVersion: boolean;
   /** Path and query after the compute base, when the request was moved onto the endpoint. */
   rest: string | null;
-  body: ArrayBuffer | null;
+  body: string | null;
 }
 
 export interface OpenStackMiddlewareOptions {
@@ -257,7 +257,7 @@ export function createOpenStackMiddleware(options: OpenStackMiddlewareOptions): 
 
   const checkFields = (
     operation: OperationInfo | undefined,
-    body: ArrayBuffer | null,
+    body: string | null,
     version: string,
   ) => {
     if (!operation) return;
@@ -311,14 +311,14 @@ export function createOpenStackMiddleware(options: OpenStackMiddlewareOptions): 
         if (rest === null) return undefined;
         if (operation.operationId === 'createToken') {
           if (!session.authUrl) return undefined;
-          const body = await requestBodyBytes(request);
+          const body = await requestBodyText(request);
           return rebuildRequest(request, { url: joinBase(session.authUrl, rest), body });
         }
         const root = computeVersionRoot(await session.endpoint());
         return rebuildRequest(request, { url: joinBase(root, rest), body: null });
       }
 
-      const body = await requestBodyBytes(request);
+      const body = await requestBodyText(request);
       const explicit = microversionOfResponse(request.headers);
       // A field newer than the microversion is refused before anything (even Keystone) is asked
       // when the version is known up front; a negotiated one needs the endpoint first.
@@ -339,9 +339,12 @@ export function createOpenStackMiddleware(options: OpenStackMiddlewareOptions): 
       if (operation) state.operation = operation;
       const url = state.rest === null ? request.url : joinBase(endpoint, state.rest);
       assertCredentialSafeUrl(url, 'request URL', { provider, secrets: session.secrets() });
-      const next = rebuildRequest(request, { url, headers: authHeaders(state), body });
+      // Same URL: the headers are set in place (the clients never follow redirects, see
+      // client-kit), which spares building a second Request per call.
+      const next = url === request.url ? request : rebuildRequest(request, { url, body });
+      for (const [name, value] of Object.entries(authHeaders(state))) next.headers.set(name, value);
       calls.set(next, state);
-      return next;
+      return next === request ? undefined : next;
     },
 
     async onResponse({ request, response, options: fetchOptions }) {

@@ -15,15 +15,10 @@ import {
 import { createTokenCache } from '../auth/token-cache.js';
 import { ValidationError } from '../core/errors.js';
 import type { Secret } from '../core/redact.js';
+import { requestBodyText } from '../core/request-options.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 import { createOperationLookup } from './client-kit.js';
-import {
-  joinBase,
-  normalizeBaseUrl,
-  pathAfterBase,
-  rebuildRequest,
-  requestBodyBytes,
-} from './request-rewrite.js';
+import { joinBase, normalizeBaseUrl, pathAfterBase, rebuildRequest } from './request-rewrite.js';
 
 const provider = 'rackspace' as const;
 
@@ -95,7 +90,7 @@ interface CallState {
   token: RackspaceSessionToken;
   /** Path and query after the base, when the request was moved onto the catalog endpoint. */
   rest: string | null;
-  body: ArrayBuffer | null;
+  body: string | null;
 }
 
 export interface RackspaceMiddlewareOptions {
@@ -123,7 +118,7 @@ export function createRackspaceMiddleware(options: RackspaceMiddlewareOptions): 
       const operation = lookup(request.method, schemaPath);
       const base = normalizeBaseUrl(fetchOptions.baseUrl);
       const rest = base === clientBase ? pathAfterBase(request.url, base) : null;
-      const body = await requestBodyBytes(request);
+      const body = await requestBodyText(request);
 
       if (operation && !operation.authenticated) {
         if (rest === null) return undefined;
@@ -138,13 +133,11 @@ export function createRackspaceMiddleware(options: RackspaceMiddlewareOptions): 
       };
       const url = urlFor(request, state, endpoint);
       assertCredentialSafeUrl(url, 'request URL', { provider, secrets: session.secrets() });
-      const next = rebuildRequest(request, {
-        url,
-        headers: { 'X-Auth-Token': state.token.token.reveal() },
-        body,
-      });
+      // Same URL: the token is set in place (the clients never follow redirects, see client-kit).
+      const next = url === request.url ? request : rebuildRequest(request, { url, body });
+      next.headers.set('X-Auth-Token', state.token.token.reveal());
       calls.set(next, state);
-      return next;
+      return next === request ? undefined : next;
     },
 
     async onResponse({ request, response, options: fetchOptions }) {

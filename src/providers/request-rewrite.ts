@@ -1,6 +1,6 @@
 // Rewriting requests in middleware: the token providers move calls onto the endpoint their
 // identity service's catalog names and resend them after re-authentication, over the same bytes.
-import { carryRequestOptions } from '../core/request-options.js';
+import { carryRequestOptions, TextBodyRequest } from '../core/request-options.js';
 
 /** A base URL as `Request` spells it (lower-case host, no default port), without trailing `/`. */
 export function normalizeBaseUrl(base: string): string {
@@ -26,31 +26,24 @@ export function joinBase(base: string, rest: string): string {
   return `${base.replace(/\/+$/, '')}${rest}`;
 }
 
-/** The body bytes of a request, read from a clone (null for none). */
-export async function requestBodyBytes(request: Request): Promise<ArrayBuffer | null> {
-  if (request.body === null) return null;
-  const bytes = await request.clone().arrayBuffer();
-  return bytes.byteLength === 0 ? null : bytes;
-}
-
-/** Parses body bytes as JSON; undefined when absent or not JSON. */
-export function jsonOfBody(bytes: ArrayBuffer | null): unknown {
-  if (bytes === null) return undefined;
+/** Parses body text as JSON; undefined when absent or not JSON. */
+export function jsonOfBody(text: string | null): unknown {
+  if (text === null) return undefined;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
 }
 
 /**
- * A copy of `request` with another URL and extra headers, over the given body bytes, carrying the
+ * A copy of `request` with another URL and extra headers, over the given body text, carrying the
  * per-call options. Credentialed requests never follow redirects (`redirect: 'manual'`), so a token
  * is never replayed to another host.
  */
 export function rebuildRequest(
   request: Request,
-  changes: { url?: string; headers?: Readonly<Record<string, string>>; body: ArrayBuffer | null },
+  changes: { url?: string; headers?: Readonly<Record<string, string>>; body: string | null },
 ): Request {
   const headers = new Headers(request.headers);
   for (const [name, value] of Object.entries(changes.headers ?? {})) headers.set(name, value);
@@ -62,5 +55,5 @@ export function rebuildRequest(
     redirect: 'manual',
   };
   if (changes.body !== null && method !== 'GET' && method !== 'HEAD') init.body = changes.body;
-  return carryRequestOptions(request, new Request(changes.url ?? request.url, init));
+  return carryRequestOptions(request, new TextBodyRequest(changes.url ?? request.url, init));
 }
