@@ -6,11 +6,7 @@ import fc from 'fast-check';
 
 const fromEnv = process.env.FC_SEED;
 const seed =
-  fromEnv !== undefined && fromEnv !== ''
-    ? Number(fromEnv)
-    : process.env.CI
-      ? 20261123
-      : undefined;
+  fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : process.env.CI ? 20261123 : undefined;
 if (seed !== undefined) {
   if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer, got ${fromEnv}`);
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
