@@ -68,7 +68,9 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** JSON Pointer escaping of one path segment. */
 const segment = (key: string | number) =>
-  `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  typeof key === 'number' || !/[~/]/.test(key)
+    ? `/${key}`
+    : `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 const patterns = new Map<string, RegExp>();
 const pattern = (source: string) => {
@@ -90,10 +92,10 @@ export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyV
     const s = schema as Schema;
     if (s.$ref !== undefined) check(tables.defs[s.$ref]!, data, at);
     if (s.type !== undefined) {
-      const types: string[] = Array.isArray(s.type) ? s.type : [s.type];
-      if (!types.some((t) => hasType(data, t))) {
-        fail(at, 'type', `must be ${types.join(',')}`, { type: s.type });
-      }
+      const ok = Array.isArray(s.type)
+        ? s.type.some((t: string) => hasType(data, t))
+        : hasType(data, s.type);
+      if (!ok) fail(at, 'type', `must be ${[s.type].flat().join(',')}`, { type: s.type });
     }
     if (s.enum && !s.enum.some((v: unknown) => deepEqual(v, data))) {
       fail(at, 'enum', 'must be equal to one of the allowed values', { allowedValues: s.enum });

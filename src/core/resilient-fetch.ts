@@ -23,6 +23,7 @@
  * bytes, with the same status and headers.
  */
 import { NetworkError, ResponseBodyError, TimeoutError, type ProviderKey } from './errors.js';
+import { BufferedResponse } from './buffered-response.js';
 import { parseProviderError, parseRetryAfter } from './error-body.js';
 import { redactUrl, type SecretLike } from './redact.js';
 import {
@@ -178,12 +179,12 @@ function isJsonContentType(contentType: string | null): boolean {
 // One decoder for the module: decoding is stateless without `stream: true`.
 const utf8 = new TextDecoder('utf-8');
 
-function isValidJson(bytes: Uint8Array): boolean {
+/** The body parsed as JSON, or `undefined` when it is not valid JSON. */
+function parseJson(bytes: Uint8Array): { value: unknown } | undefined {
   try {
-    JSON.parse(utf8.decode(bytes));
-    return true;
+    return { value: JSON.parse(utf8.decode(bytes)) };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -216,26 +217,15 @@ async function readBody(response: Response): Promise<{ bytes: Uint8Array; error?
   }
 }
 
-/** A response equal to the original but over the buffered bytes. */
-function rebuildResponse(original: Response, bytes: Uint8Array, method: string): Response {
+/** A response equal to the original but over the buffered bytes (and their JSON, if parsed). */
+function rebuildResponse(
+  original: Response,
+  bytes: Uint8Array,
+  method: string,
+  parsed?: { value: unknown },
+): Response {
   const noBody = method === 'HEAD' || NULL_BODY_STATUSES.has(original.status);
-  // The constructor copies the original headers (they stay untouched); fix up the copy in place.
-  const response = new Response(noBody ? null : (bytes as BodyInit), {
-    status: original.status,
-    statusText: original.statusText,
-    headers: original.headers,
-  });
-  const headers = response.headers;
-  // The bytes are already decoded and complete.
-  headers.delete('content-encoding');
-  headers.delete('transfer-encoding');
-  if (!noBody) headers.set('content-length', String(bytes.byteLength));
-  // Keep what callers may inspect; these are getters on the prototype.
-  Object.defineProperties(response, {
-    url: { value: original.url, enumerable: false },
-    redirected: { value: original.redirected, enumerable: false },
-  });
-  return response;
+  return new BufferedResponse(original, noBody ? null : (bytes as Uint8Array<ArrayBuffer>), parsed);
 }
 
 function abortReason(signal: AbortSignal): unknown {
@@ -532,22 +522,26 @@ export function createResilientFetch(
         throw bodyProblem('truncated');
       }
 
+      // A success that says JSON must be JSON (a cut-off body may still end cleanly at a chunk).
+      let parsed: { value: unknown } | undefined;
       if (
         status >= 200 &&
         status < 300 &&
         method !== 'HEAD' &&
         bytes.byteLength > 0 &&
-        isJsonContentType(contentType) &&
-        !isValidJson(bytes)
+        isJsonContentType(contentType)
       ) {
-        if (idempotent && canRetry) {
-          await retry('invalid-json', { status });
-          continue;
+        parsed = parseJson(bytes);
+        if (parsed === undefined) {
+          if (idempotent && canRetry) {
+            await retry('invalid-json', { status });
+            continue;
+          }
+          throw bodyProblem('invalid-json');
         }
-        throw bodyProblem('invalid-json');
       }
 
-      return rebuildResponse(response, bytes, method);
+      return rebuildResponse(response, bytes, method, parsed);
     }
   };
 }

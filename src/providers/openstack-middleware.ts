@@ -35,6 +35,7 @@ import { createOperationLookup, type OperationInfo } from './client-kit.js';
 import {
   joinBase,
   jsonOfBody,
+  memoizeLast,
   normalizeBaseUrl,
   pathAfterBase,
   rebuildRequest,
@@ -46,6 +47,8 @@ type MiddlewareFetch = (input: Request) => Promise<Response>;
 // ---------------------------------------------------------------------------------------------
 // Session
 
+/** The version root of an endpoint (the same endpoint on every call, so parsed once). */
+const versionRootOf = memoizeLast(computeVersionRoot);
 const provider = 'openstack' as const;
 
 /** A token the session can use, with the compute endpoint chosen from its catalog. */
@@ -153,7 +156,7 @@ export function createOpenStackSession(options: OpenStackSessionOptions): OpenSt
   };
 
   const negotiate = (endpoint: string): Promise<string> => {
-    const root = computeVersionRoot(endpoint);
+    const root = versionRootOf(endpoint);
     let pending = versions.get(root);
     if (!pending) {
       pending = discover(root);
@@ -192,7 +195,7 @@ export function createOpenStackSession(options: OpenStackSessionOptions): OpenSt
     },
     async renegotiate(endpoint, rejected) {
       if (options.microversion !== 'negotiate') return options.microversion;
-      const root = computeVersionRoot(endpoint);
+      const root = versionRootOf(endpoint);
       const cached = versions.get(root);
       if (cached) {
         const value = await cached.catch(() => undefined);
@@ -314,7 +317,7 @@ export function createOpenStackMiddleware(options: OpenStackMiddlewareOptions): 
           const body = await requestBodyText(request);
           return rebuildRequest(request, { url: joinBase(session.authUrl, rest), body });
         }
-        const root = computeVersionRoot(await session.endpoint());
+        const root = versionRootOf(await session.endpoint());
         return rebuildRequest(request, { url: joinBase(root, rest), body: null });
       }
 
@@ -338,7 +341,10 @@ export function createOpenStackMiddleware(options: OpenStackMiddlewareOptions): 
       };
       if (operation) state.operation = operation;
       const url = state.rest === null ? request.url : joinBase(endpoint, state.rest);
-      assertCredentialSafeUrl(url, 'request URL', { provider, secrets: session.secrets() });
+      // The client's own base URL was checked when it was created; anything else is checked here.
+      if (url !== request.url || base !== clientBase) {
+        assertCredentialSafeUrl(url, 'request URL', { provider, secrets: session.secrets() });
+      }
       // Same URL: the headers are set in place (the clients never follow redirects, see
       // client-kit), which spares building a second Request per call.
       const next = url === request.url ? request : rebuildRequest(request, { url, body });

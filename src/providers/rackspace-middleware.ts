@@ -132,7 +132,10 @@ export function createRackspaceMiddleware(options: RackspaceMiddlewareOptions): 
         body,
       };
       const url = urlFor(request, state, endpoint);
-      assertCredentialSafeUrl(url, 'request URL', { provider, secrets: session.secrets() });
+      // The client's own base URL was checked when it was created; anything else is checked here.
+      if (url !== request.url || base !== clientBase) {
+        assertCredentialSafeUrl(url, 'request URL', { provider, secrets: session.secrets() });
+      }
       // Same URL: the token is set in place (the clients never follow redirects, see client-kit).
       const next = url === request.url ? request : rebuildRequest(request, { url, body });
       next.headers.set('X-Auth-Token', state.token.token.reveal());

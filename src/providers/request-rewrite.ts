@@ -2,14 +2,30 @@
 // identity service's catalog names and resend them after re-authentication, over the same bytes.
 import { carryRequestOptions, TextBodyRequest } from '../core/request-options.js';
 
+/**
+ * One-entry memo of a pure string function: a client passes the same base URL on every call, and
+ * parsing it each time shows up in the per-call cost.
+ */
+export function memoizeLast(fn: (input: string) => string): (input: string) => string {
+  let lastInput: string | undefined;
+  let lastOutput = '';
+  return (input) => {
+    if (input !== lastInput) {
+      lastOutput = fn(input);
+      lastInput = input;
+    }
+    return lastOutput;
+  };
+}
+
 /** A base URL as `Request` spells it (lower-case host, no default port), without trailing `/`. */
-export function normalizeBaseUrl(base: string): string {
+export const normalizeBaseUrl = memoizeLast((base: string): string => {
   try {
     return new URL(base).href.replace(/\/+$/, '');
   } catch {
     return base.replace(/\/+$/, '');
   }
-}
+});
 
 /** The part of `url` after `base` (path and query), or null when `url` is not under `base`. */
 export function pathAfterBase(url: string, base: string): string | null {

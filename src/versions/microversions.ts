@@ -94,15 +94,18 @@ export function microversionOfResponse(headers: Headers, service = 'compute'): s
   return legacy && isMicroversion(legacy) ? legacy : null;
 }
 
-function present(body: unknown, pointer: string): boolean {
-  const [head, ...rest] = pointer.split('/').slice(1);
-  if (head === undefined) return body !== undefined;
-  if (head === '-') {
-    return Array.isArray(body) && body.some((item) => present(item, `/${rest.join('/')}`));
+/** True when the body has a value at the pointer's segments (`-`: any item of an array). */
+function present(body: unknown, segments: readonly string[], from = 0): boolean {
+  let node = body;
+  for (let i = from; i < segments.length; i++) {
+    const key = segments[i]!;
+    if (key === '-') {
+      return Array.isArray(node) && node.some((item) => present(item, segments, i + 1));
+    }
+    if (!node || typeof node !== 'object' || !(key in node)) return false;
+    node = (node as Record<string, unknown>)[key];
   }
-  if (!body || typeof body !== 'object' || !(head in body)) return false;
-  const child = (body as Record<string, unknown>)[head];
-  return rest.length === 0 ? child !== undefined : present(child, `/${rest.join('/')}`);
+  return node !== undefined;
 }
 
 /**
@@ -116,7 +119,7 @@ export function assertFieldsAllowed(
   context: { provider: ProviderKey; operation: string },
 ): void {
   for (const field of fields ?? []) {
-    if (!present(body, field.pointer)) continue;
+    if (!present(body, field.pointer.split('/').slice(1))) continue;
     if (version === null || compareMicroversions(version, field.min) < 0) {
       const name = field.pointer.split('/').pop();
       throw new VersionError({
