@@ -14,7 +14,8 @@
  * Speed (signing runs once per request): once `node:crypto` is loaded it is kept in a plain
  * variable, so digests need no further `await`; strings go to it as they are (Node encodes them as
  * UTF-8 natively, lone surrogates as U+FFFD like `TextEncoder`), and the `...IfReady` variants
- * answer synchronously so that a signer can do all its hashing without a microtask hop.
+ * answer synchronously so that a signer can do all its hashing without a microtask hop. HMAC with
+ * a string key is two one-shot hashes over cached padded key blocks (see `nodeHmac`).
  */
 
 /** Bytes or text. Text is always encoded as UTF-8. */
@@ -83,8 +84,18 @@ function nodeInput(data: BinaryInput): string | Uint8Array {
   return typeof data === 'string' ? data : toBytes(data);
 }
 
+/**
+ * Output encodings used with Node's one-shot `crypto.hash`; `binary` (latin1) is one character per
+ * byte, the cheapest way to get raw digest bytes out of it.
+ */
+type DigestEncoding = 'hex' | 'base64' | 'binary';
+
 /** Node's one-shot `crypto.hash` (Node 20.12+), or `undefined` on runtimes that lack it. */
-type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string;
+type OneShotHash = (
+  algorithm: string,
+  data: string | Uint8Array,
+  encoding: DigestEncoding,
+) => string;
 
 /**
  * Lowercase hex SHA-256, synchronously, when `node:crypto` is loaded and selected (see
@@ -111,24 +122,120 @@ export function hmacSha256IfReady(
 ): string | undefined {
   const node = readyNodeCrypto();
   if (!node) return undefined;
-  return node.createHmac('sha256', nodeHmacKey(node, key)).update(nodeInput(data)).digest(encoding);
+  return nodeHmac(node, key, data, encoding);
 }
 
-type NodeKeyObject = ReturnType<NodeCrypto['createSecretKey']>;
+/** SHA-256 block size in bytes: the length of the padded HMAC key. */
+const BLOCK_SIZE = 64;
+const DIGEST_SIZE = 32;
+/** Messages up to this many bytes reuse the scratch buffer; longer ones get a temporary one. */
+const MAX_SCRATCH_BYTES = 64 * 1024;
 
 /**
- * The HMAC key of the last string secret, as a `KeyObject`: a client signs every request with the
- * same secret, and converting the string each time costs about as much as the HMAC itself. One
- * entry only, replaced by the next secret; it lives in this module, never on a client or an error.
+ * The padded key blocks of the last string secret. A client signs every request with the same
+ * secret, and deriving them costs about as much as an HMAC. One entry only, replaced by the next
+ * secret; it lives in this module, never on a client or an error.
  */
-let lastHmacKey: { secret: string; key: NodeKeyObject } | undefined;
+interface HmacPads {
+  secret: string;
+  /** (K ^ ipad) followed by room for the message: the input of the inner hash. */
+  inner: Uint8Array;
+  /** The message area of `inner` (everything after the key block). */
+  message: Uint8Array;
+  /** (K ^ opad) followed by the 32 bytes of the inner digest: the input of the outer hash. */
+  outer: Uint8Array;
+  /** The last view of `inner` hashed: signers HMAC messages of one length again and again. */
+  view: Uint8Array;
+}
 
-function nodeHmacKey(node: NodeCrypto, key: BinaryInput): NodeKeyObject | Uint8Array {
-  if (typeof key !== 'string') return toBytes(key);
-  if (lastHmacKey?.secret !== key) {
-    lastHmacKey = { secret: key, key: node.createSecretKey(utf8Encode(key)) };
+let lastPads: HmacPads | undefined;
+
+function hmacPads(hash: OneShotHash, secret: string): HmacPads {
+  if (lastPads?.secret === secret) return lastPads;
+  let keyBytes: Uint8Array = utf8Encode(secret);
+  // RFC 2104: a key longer than the block is replaced by its hash.
+  if (keyBytes.length > BLOCK_SIZE) keyBytes = latin1Bytes(hash('sha256', keyBytes, 'binary'));
+  const inner = new Uint8Array(BLOCK_SIZE + 256);
+  const outer = new Uint8Array(BLOCK_SIZE + DIGEST_SIZE);
+  for (let i = 0; i < BLOCK_SIZE; i++) {
+    const k = keyBytes[i] ?? 0;
+    inner[i] = k ^ 0x36;
+    outer[i] = k ^ 0x5c;
   }
-  return lastHmacKey.key;
+  lastPads = { secret, inner, message: inner.subarray(BLOCK_SIZE), outer, view: inner };
+  return lastPads;
+}
+
+/** A key block followed by room for `messageBytes`: the cached one, grown if needed. */
+function innerBuffer(pads: HmacPads, messageBytes: number): Uint8Array {
+  const needed = BLOCK_SIZE + messageBytes;
+  if (pads.inner.length >= needed) return pads.inner;
+  const grown = new Uint8Array(Math.max(needed, 2 * pads.inner.length));
+  grown.set(pads.inner.subarray(0, BLOCK_SIZE));
+  // A huge message gets a buffer of its own rather than pinning that much memory.
+  if (needed > MAX_SCRATCH_BYTES) return grown;
+  pads.inner = grown;
+  pads.message = grown.subarray(BLOCK_SIZE);
+  pads.view = grown;
+  return grown;
+}
+
+/**
+ * HMAC-SHA256 on `node:crypto`. With a string key it is computed as RFC 2104 spells it,
+ * H((K ^ opad) || H((K ^ ipad) || m)), with two one-shot `crypto.hash` calls over the cached
+ * padded key blocks: about twice as fast as `createHmac` for the short strings signers HMAC, and
+ * the same bytes (tested against `createHmac`). Byte keys, and runtimes without `crypto.hash`, use
+ * `createHmac`.
+ */
+function nodeHmac(
+  node: NodeCrypto,
+  key: BinaryInput,
+  data: BinaryInput,
+  encoding: DigestEncoding,
+): string {
+  const hash = (node as { hash?: OneShotHash }).hash;
+  if (typeof key !== 'string' || typeof hash !== 'function') {
+    return node
+      .createHmac('sha256', typeof key === 'string' ? key : toBytes(key))
+      .update(nodeInput(data))
+      .digest(encoding);
+  }
+  const pads = hmacPads(hash, key);
+  const innerDigest = innerDigestOf(hash, pads, data);
+  const outer = pads.outer;
+  for (let i = 0; i < DIGEST_SIZE; i++) outer[BLOCK_SIZE + i] = innerDigest.charCodeAt(i);
+  return hash('sha256', outer, encoding);
+}
+
+/** H((K ^ ipad) || m), the message copied as bytes after the cached key block. */
+function innerDigestOf(hash: OneShotHash, pads: HmacPads, data: BinaryInput): string {
+  let inner: Uint8Array;
+  let length: number;
+  if (typeof data === 'string') {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    inner = innerBuffer(pads, data.length * 3);
+    const message = inner === pads.inner ? pads.message : inner.subarray(BLOCK_SIZE);
+    length = BLOCK_SIZE + textEncoder.encodeInto(data, message).written;
+  } else {
+    const bytes = toBytes(data);
+    inner = innerBuffer(pads, bytes.length);
+    inner.set(bytes, BLOCK_SIZE);
+    length = BLOCK_SIZE + bytes.length;
+  }
+  let view = pads.view;
+  if (inner !== pads.inner) {
+    view = inner.subarray(0, length);
+  } else if (view.length !== length) {
+    view = pads.view = inner.subarray(0, length);
+  }
+  return hash('sha256', view, 'binary');
+}
+
+/** The bytes of a `binary` (latin1) string (one byte per character). */
+function latin1Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 async function nodeCryptoOrUndefined(): Promise<NodeCrypto | undefined> {
@@ -194,13 +301,7 @@ export async function sha256Hex(data: BinaryInput): Promise<string> {
 /** HMAC-SHA256 of `data` under `key` (a string key is used as its UTF-8 bytes, not decoded). */
 export async function hmacSha256(key: BinaryInput, data: BinaryInput): Promise<Uint8Array> {
   const node = readyNodeCrypto() ?? (await nodeCryptoOrUndefined());
-  if (node) {
-    const digest = node
-      .createHmac('sha256', nodeHmacKey(node, key))
-      .update(nodeInput(data))
-      .digest();
-    return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
-  }
+  if (node) return latin1Bytes(nodeHmac(node, key, data, 'binary'));
   const keyBytes = toBytes(key);
   const dataBytes = toBytes(data);
   // Web Crypto refuses zero-length HMAC keys; HMAC pads any key shorter than the block size with

@@ -46,12 +46,14 @@ import {
   toHex,
 } from './hmac.js';
 import {
+  absoluteUrlParts,
+  isHeaderValue,
   isHttpToken,
-  requireAbsoluteUrl,
   requireAccessKey,
   requireHeaderValue,
   requireMethod,
   requireSecret,
+  type UrlParts,
 } from './inputs.js';
 import {
   compareCodeUnits,
@@ -187,39 +189,162 @@ export function huaweiCanonicalUri(pathname: string): string {
           isUnreservedOnly(segment) ? segment : encodeRfc3986(percentDecodeToBytes(segment)),
         )
         .join('/');
-  return encoded.endsWith('/') ? encoded : encoded + '/';
+  return withFinalSlash(encoded);
 }
+
+/** The canonical URI always ends in `/`. */
+function withFinalSlash(path: string): string {
+  return path.charCodeAt(path.length - 1) === 0x2f ? path : `${path}/`;
+}
+
+/** One query parameter: decoded key and value (the sort order) and its canonical text. */
+interface QueryPair {
+  key: string;
+  value: string;
+  text: string;
+}
+
+/** `key`, `key=` or `key=value` with unreserved characters only: decoding changes nothing. */
+const UNRESERVED_PAIR = /^[A-Za-z0-9\-._~]*(?:=[A-Za-z0-9\-._~]*)?$/;
+
+function queryPair(part: string): QueryPair {
+  const eq = part.indexOf('=');
+  const key = eq < 0 ? part : part.slice(0, eq);
+  const value = eq < 0 ? '' : part.slice(eq + 1);
+  if (UNRESERVED_PAIR.test(part)) {
+    // Decoding and re-encoding would give the same text back.
+    return { key, value, text: eq < 0 ? `${part}=` : part };
+  }
+  const keyBytes = percentDecodeToBytes(key, true);
+  const valueBytes = percentDecodeToBytes(value, true);
+  return {
+    key: utf8DecodeLossy(keyBytes),
+    value: utf8DecodeLossy(valueBytes),
+    text: encodeRfc3986(keyBytes) + '=' + encodeRfc3986(valueBytes),
+  };
+}
+
+const byKeyThenValue = (a: QueryPair, b: QueryPair): number =>
+  compareCodeUnits(a.key, b.key) ||
+  compareCodeUnits(a.value, b.value) ||
+  compareCodeUnits(a.text, b.text);
 
 /** Canonical query string of a raw query (`URL.search`, with or without the leading `?`). */
 export function huaweiCanonicalQueryString(search: string): string {
-  const query = search.startsWith('?') ? search.slice(1) : search;
-  if (query === '') return '';
-  const pairs: { sortKey: string; sortValue: string; text: string }[] = [];
-  for (const part of query.split('&')) {
-    if (part === '') continue;
+  const pairs = queryParts(search).map(queryPair);
+  sortStable(pairs, byKeyThenValue);
+  return joinQuery(pairs.map((pair) => pair.text));
+}
+
+/**
+ * Canonical query string of a plain query (see `UrlParts.plain`: unreserved characters, `=` and
+ * `&`), which decoding would leave as it is: its `key=value` parts sorted in place, without
+ * decoding or pair objects. `undefined` if a value holds another `=` (which must be escaped).
+ */
+function plainCanonicalQueryString(search: string): string | undefined {
+  if (isSortedPlainQuery(search)) return search.slice(1);
+  const parts = queryParts(search);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     const eq = part.indexOf('=');
-    const key = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? '' : part.slice(eq + 1);
-    if (isUnreservedOnly(key) && isUnreservedOnly(value)) {
-      // Decoding and re-encoding would give the same text back.
-      pairs.push({ sortKey: key, sortValue: value, text: `${key}=${value}` });
-      continue;
-    }
-    const keyBytes = percentDecodeToBytes(key, true);
-    const valueBytes = percentDecodeToBytes(value, true);
-    pairs.push({
-      sortKey: utf8DecodeLossy(keyBytes),
-      sortValue: utf8DecodeLossy(valueBytes),
-      text: encodeRfc3986(keyBytes) + '=' + encodeRfc3986(valueBytes),
-    });
+    if (eq < 0) parts[i] = `${part}=`;
+    else if (part.indexOf('=', eq + 1) >= 0) return undefined;
   }
-  pairs.sort(
-    (a, b) =>
-      compareCodeUnits(a.sortKey, b.sortKey) ||
-      compareCodeUnits(a.sortValue, b.sortValue) ||
-      compareCodeUnits(a.text, b.text),
-  );
-  return pairs.map((p) => p.text).join('&');
+  sortStable(parts, byPlainKeyThenValue);
+  return joinQuery(parts);
+}
+
+/** `comparePlainParts` over two whole `key=value` strings. */
+const byPlainKeyThenValue = (a: string, b: string): number =>
+  comparePlainParts(a, 0, a.length, b, 0, b.length);
+
+/**
+ * True when a plain `?query` is already canonical: non-empty parts, each with exactly one `=`,
+ * already in order. Then the canonical query string is the query itself (a common case, checked
+ * in place without splitting it).
+ */
+function isSortedPlainQuery(search: string): boolean {
+  if (search.charCodeAt(0) !== 0x3f) return false;
+  let previousFrom = -1;
+  let previousTo = -1;
+  for (let from = 1; from < search.length;) {
+    let to = search.indexOf('&', from);
+    if (to < 0) to = search.length;
+    const eq = search.indexOf('=', from);
+    if (eq < 0 || eq >= to) return false;
+    const second = search.indexOf('=', eq + 1);
+    if (second >= 0 && second < to) return false;
+    if (
+      previousFrom >= 0 &&
+      comparePlainParts(search, previousFrom, previousTo, search, from, to) > 0
+    ) {
+      return false;
+    }
+    previousFrom = from;
+    previousTo = to;
+    from = to + 1;
+  }
+  // A trailing "&" would leave an empty part; so would "?" alone.
+  return search.length > 1 && search.charCodeAt(search.length - 1) !== 0x26;
+}
+
+/**
+ * Orders two `key=value` parts (`a.slice(aFrom, aTo)` and `b.slice(bFrom, bTo)`, one `=` each,
+ * unreserved characters otherwise) by key, then value, in code-unit order, as `byKeyThenValue`
+ * orders their pairs: where they first differ, the one whose key ends there (`=`) comes first,
+ * otherwise the characters decide; a prefix comes first.
+ */
+function comparePlainParts(
+  a: string,
+  aFrom: number,
+  aTo: number,
+  b: string,
+  bFrom: number,
+  bTo: number,
+): number {
+  const n = Math.min(aTo - aFrom, bTo - bFrom);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(aFrom + i);
+    const y = b.charCodeAt(bFrom + i);
+    if (x !== y) return x === 0x3d ? -1 : y === 0x3d ? 1 : x - y;
+  }
+  return aTo - aFrom - (bTo - bFrom);
+}
+
+/** The non-empty `&`-separated parts of a raw query (with or without the leading `?`). */
+function queryParts(search: string): string[] {
+  const parts: string[] = [];
+  for (let from = search.charCodeAt(0) === 0x3f ? 1 : 0; from < search.length;) {
+    let to = search.indexOf('&', from);
+    if (to < 0) to = search.length;
+    if (to > from) parts.push(search.slice(from, to));
+    from = to + 1;
+  }
+  return parts;
+}
+
+/** Canonical texts joined with `&`. */
+function joinQuery(texts: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < texts.length; i++) out += i === 0 ? texts[i]! : `&${texts[i]!}`;
+  return out;
+}
+
+/** Arrays longer than this are sorted with `Array.prototype.sort` instead of by insertion. */
+const INSERTION_SORT_LIMIT = 16;
+
+/** Sorts in place, stably: by insertion for a few items (cheaper), else `Array.prototype.sort`. */
+function sortStable<T>(items: T[], compare: (a: T, b: T) => number): void {
+  if (items.length > INSERTION_SORT_LIMIT) {
+    items.sort(compare);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i;
+    for (; j > 0 && compare(items[j - 1]!, item) > 0; j--) items[j] = items[j - 1]!;
+    items[j] = item;
+  }
 }
 
 /** Lower-case hex SHA-256 of the body bytes (the empty-body hash for `undefined`/`null`). */
@@ -236,91 +361,139 @@ function payloadHashIfReady(body: HuaweiBody): string | undefined {
   return sha256HexIfReady(body);
 }
 
-type HeaderEntry = readonly [name: string, value: string];
+/**
+ * Headers to sign as one flat array, `[name, value, name, value, ...]`: no object per header on
+ * the signing hot path.
+ */
+type HeaderList = string[];
 
-/** Reads any accepted header container into `[name, value]` pairs, names as given. */
-function headerEntries(headers: HuaweiHeadersInput | undefined): HeaderEntry[] {
-  if (headers === undefined || headers === null) return [];
+/**
+ * Calls `visit` with every `[name, value]` of any accepted header container, names as given and
+ * values unchecked (record values `undefined`/`null` skipped, arrays joined with `, `).
+ */
+function forEachHeader(
+  headers: HuaweiHeadersInput | undefined,
+  visit: (name: unknown, value: unknown) => void,
+): void {
+  if (headers === undefined || headers === null) return;
   if (typeof headers !== 'object') {
     throw new TypeError('headers must be an object, a Headers instance or [name, value] pairs');
   }
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    return [...headers.entries()];
+    for (const [name, value] of headers) visit(name, value);
+    return;
   }
   if (Symbol.iterator in headers) {
-    const out: HeaderEntry[] = [];
     for (const pair of headers as Iterable<readonly [string, string]>) {
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new TypeError('headers pairs must be [name, value] arrays');
       }
-      out.push([pair[0], pair[1]]);
+      visit(pair[0], pair[1]);
     }
-    return out;
+    return;
   }
-  const out: HeaderEntry[] = [];
-  for (const [name, value] of Object.entries(
-    headers as Record<string, string | readonly string[] | undefined | null>,
-  )) {
+  const record = headers as Record<string, string | readonly string[] | undefined | null>;
+  for (const name of Object.keys(record)) {
+    const value = record[name];
     if (value === undefined || value === null) continue;
-    out.push([name, Array.isArray(value) ? value.join(', ') : (value as string)]);
+    visit(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  return out;
 }
 
 /**
- * Validated, lower-cased and trimmed headers to sign (names with `_` left out), as `[name, value]`
- * pairs in the order given. A plain array with linear look-ups: requests carry a handful of headers.
+ * Validated, lower-cased and trimmed headers to sign (names with `_` left out), sorted by name in
+ * code-unit order. Kept sorted by insertion: requests carry a handful of headers.
  */
-function headersToSign(headers: HuaweiHeadersInput | undefined): [name: string, value: string][] {
-  const out: [name: string, value: string][] = [];
-  for (const [name, value] of headerEntries(headers)) {
-    if (typeof name !== 'string' || !isHttpToken(name)) {
-      throw new TypeError(`headers: ${JSON.stringify(String(name))} is not a valid header name`);
+function headersToSign(headers: HuaweiHeadersInput | undefined): HeaderList {
+  const out: HeaderList = [];
+  if (isPlainRecord(headers)) {
+    // The usual case, read directly (same result as forEachHeader, without a callback).
+    for (const name of Object.keys(headers)) {
+      const value = headers[name];
+      if (value === undefined || value === null) continue;
+      addHeaderToSign(out, name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const lower = name.toLowerCase();
-    const checked = requireHeaderValue(value, `headers["${name}"]`);
-    if (lower.includes('_')) continue;
-    if (indexOfHeader(out, lower) >= 0) {
-      throw new TypeError(
-        `headers: "${lower}" is given more than once (names are case-insensitive)`,
-      );
-    }
-    out.push([lower, checked.trim()]);
+  } else {
+    forEachHeader(headers, (name, value) => addHeaderToSign(out, name, value));
   }
   return out;
 }
 
-function indexOfHeader(entries: readonly HeaderEntry[], name: string): number {
-  for (let i = 0; i < entries.length; i++) if (entries[i]![0] === name) return i;
+type HeaderRecord = Readonly<Record<string, string | readonly string[] | undefined | null>>;
+
+/** A record of header values, not `Headers` or pairs (both of which are iterable). */
+function isPlainRecord(headers: HuaweiHeadersInput | undefined): headers is HeaderRecord {
+  return typeof headers === 'object' && headers !== null && !(Symbol.iterator in headers);
+}
+
+function addHeaderToSign(out: HeaderList, name: unknown, value: unknown): void {
+  if (typeof name !== 'string' || !isHttpToken(name)) {
+    throw new TypeError(`headers: ${JSON.stringify(String(name))} is not a valid header name`);
+  }
+  if (!isHeaderValue(value)) requireHeaderValue(value, `headers["${name}"]`);
+  const lower = name.toLowerCase();
+  if (lower.includes('_')) return;
+  if (!insertHeader(out, lower, (value as string).trim())) {
+    throw new TypeError(`headers: "${lower}" is given more than once (names are case-insensitive)`);
+  }
+}
+
+/** Adds a header to a name-sorted list; `false` (nothing added) if the name is already there. */
+function insertHeader(list: HeaderList, name: string, value: string): boolean {
+  let at = list.length;
+  while (at > 0 && list[at - 2]! > name) at -= 2;
+  if (at > 0 && list[at - 2] === name) return false;
+  list.push(name, value);
+  for (let i = list.length - 1; i > at + 1; i--) list[i] = list[i - 2]!;
+  list[at] = name;
+  list[at + 1] = value;
+  return true;
+}
+
+/** The index of `name` in a header list, or -1. */
+function indexOfHeader(list: HeaderList, name: string): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return i;
   return -1;
 }
 
-const byHeaderName = (a: HeaderEntry, b: HeaderEntry): number => compareCodeUnits(a[0], b[0]);
+type CanonicalResult = { canonicalRequest: string; signedHeaders: string; sdkDate: string };
 
 /**
- * Builds the canonical request over `signed` headers, in the order given. Synchronous on Node
+ * Builds the canonical request over `signed` headers (a header list), in the order given. Synchronous on Node
  * once the crypto backend is loaded (no `await` on the signing hot path); a promise otherwise.
  */
 function canonicalRequestOver(
   method: string,
-  url: URL,
-  signed: readonly HeaderEntry[],
+  url: UrlParts,
+  signed: HeaderList,
   body: HuaweiBody,
-):
-  | { canonicalRequest: string; signedHeaders: string }
-  | Promise<{ canonicalRequest: string; signedHeaders: string }> {
+  sdkDate: string,
+): CanonicalResult | Promise<CanonicalResult> {
   let contentSha: string | undefined;
   let canonicalHeaders = '';
   let signedHeaders = '';
-  for (const [name, value] of signed) {
+  for (let i = 0; i < signed.length; i += 2) {
+    const name = signed[i]!;
+    const value = signed[i + 1]!;
     if (name === CONTENT_SHA256_HEADER && contentSha === undefined) contentSha = value;
     canonicalHeaders += `${name}:${value}\n`;
-    signedHeaders += signedHeaders === '' ? name : `;${name}`;
+    signedHeaders += i === 0 ? name : `;${name}`;
   }
-  const head = `${method}\n${huaweiCanonicalUri(url.pathname)}\n${huaweiCanonicalQueryString(url.search)}\n${canonicalHeaders}\n${signedHeaders}\n`;
+  // A plain URL (see UrlParts) is already canonical but for the query order and the final `/`.
+  const uri = url.plain ? withFinalSlash(url.pathname) : huaweiCanonicalUri(url.pathname);
+  const query =
+    (url.plain ? plainCanonicalQueryString(url.search) : undefined) ??
+    huaweiCanonicalQueryString(url.search);
+  const head = `${method}\n${uri}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n`;
   const payloadHash = contentSha ?? payloadHashIfReady(body);
-  if (payloadHash !== undefined) return { canonicalRequest: head + payloadHash, signedHeaders };
-  return huaweiPayloadHash(body).then((hash) => ({ canonicalRequest: head + hash, signedHeaders }));
+  if (payloadHash !== undefined) {
+    return { canonicalRequest: head + payloadHash, signedHeaders, sdkDate };
+  }
+  return huaweiPayloadHash(body).then((hash) => ({
+    canonicalRequest: head + hash,
+    signedHeaders,
+    sdkDate,
+  }));
 }
 
 /**
@@ -333,33 +506,23 @@ export async function huaweiCanonicalRequest(
   if (input === null || typeof input !== 'object') {
     throw new TypeError('huaweiCanonicalRequest expects an object argument');
   }
-  const result = canonicalRequestOf(input);
-  return 'then' in result ? await result : result;
+  return canonicalRequestOf(input);
 }
-
-type CanonicalResult = { canonicalRequest: string; signedHeaders: string; sdkDate: string };
 
 /** `huaweiCanonicalRequest`, synchronous when the crypto backend allows it. */
 function canonicalRequestOf(input: HuaweiRequestInput): CanonicalResult | Promise<CanonicalResult> {
   const method = requireMethod(input.method);
-  const url = requireAbsoluteUrl(input.url);
+  const url = absoluteUrlParts(input.url);
   const sdkDate = formatSdkDate(input.date);
   const signed = headersToSign(input.headers);
   const dateAt = indexOfHeader(signed, 'x-sdk-date');
   if (dateAt < 0) {
-    signed.push(['x-sdk-date', sdkDate]);
-  } else if (signed[dateAt]![1] !== sdkDate) {
+    insertHeader(signed, 'x-sdk-date', sdkDate);
+  } else if (signed[dateAt + 1] !== sdkDate) {
     throw new TypeError('headers["X-Sdk-Date"] differs from date; give only date');
   }
-  if (indexOfHeader(signed, 'host') < 0) signed.push(['host', url.host]);
-  signed.sort(byHeaderName);
-  const result = canonicalRequestOver(method, url, signed, input.body);
-  if ('then' in result) return result.then((r) => ({ ...r, sdkDate }));
-  return {
-    canonicalRequest: result.canonicalRequest,
-    signedHeaders: result.signedHeaders,
-    sdkDate,
-  };
+  insertHeader(signed, 'host', url.host); // unless a host header was given
+  return canonicalRequestOver(method, url, signed, input.body, sdkDate);
 }
 
 /** `SDK-HMAC-SHA256` \n X-Sdk-Date \n hex(SHA-256(canonical request)). */
@@ -394,6 +557,16 @@ async function signatureOf(
   return hmacSha256IfReady(secretKey, toSign, 'hex') ?? toHex(await hmacSha256(secretKey, toSign));
 }
 
+/** The hex signature, synchronously when the crypto backend allows it; `undefined` otherwise. */
+function signatureIfReady(
+  secretKey: string,
+  sdkDate: string,
+  canonicalRequest: string,
+): string | undefined {
+  const toSign = stringToSignIfReady(sdkDate, canonicalRequest);
+  return toSign === undefined ? undefined : hmacSha256IfReady(secretKey, toSign, 'hex');
+}
+
 /**
  * Signs a request. Send `authorization` as `Authorization` and `sdkDate` as `X-Sdk-Date`, plus
  * every header given (with the values given), the exact body bytes, and the URL as given.
@@ -407,9 +580,11 @@ export async function signHuawei(input: HuaweiSignInput): Promise<HuaweiSignatur
   // Loads node:crypto on the first call only; afterwards the whole signature is synchronous work.
   if (!isCryptoReady()) await prepareCryptoBackend();
   let canonical = canonicalRequestOf(input);
-  if ('then' in canonical) canonical = await canonical;
+  if (canonical instanceof Promise) canonical = await canonical;
   const { canonicalRequest, signedHeaders, sdkDate } = canonical;
-  const signature = await signatureOf(secretKey, sdkDate, canonicalRequest);
+  const signature =
+    signatureIfReady(secretKey, sdkDate, canonicalRequest) ??
+    (await signatureOf(secretKey, sdkDate, canonicalRequest));
   return {
     authorization: `${HUAWEI_SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
     sdkDate,
@@ -492,12 +667,12 @@ const DEFAULT_MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 /** Received headers, names lower-cased; repeated names joined with `, `. Never throws. */
 function receivedHeaders(headers: HuaweiHeadersInput): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, value] of headerEntries(headers)) {
-    if (typeof name !== 'string' || typeof value !== 'string') continue;
+  forEachHeader(headers, (name, value) => {
+    if (typeof name !== 'string' || typeof value !== 'string') return;
     const lower = name.toLowerCase();
     const previous = out.get(lower);
     out.set(lower, previous === undefined ? value : `${previous}, ${value}`);
-  }
+  });
   return out;
 }
 
@@ -513,7 +688,7 @@ export async function verifyHuaweiSignature(input: HuaweiVerifyInput): Promise<H
     throw new TypeError('verifyHuaweiSignature expects an object argument');
   }
   const method = requireMethod(input.method);
-  const url = requireAbsoluteUrl(input.url);
+  const url = absoluteUrlParts(input.url);
   if (input.secretKey === undefined && typeof input.lookupSecretKey !== 'function') {
     throw new TypeError('verifyHuaweiSignature needs secretKey or lookupSecretKey');
   }
@@ -566,7 +741,7 @@ export async function verifyHuaweiSignature(input: HuaweiVerifyInput): Promise<H
     };
   }
 
-  const signed: HeaderEntry[] = [];
+  const signed: HeaderList = [];
   for (const name of parsed.signedHeaders) {
     let value = headers.get(name);
     if (value === undefined && name === 'host') value = url.host;
@@ -579,7 +754,7 @@ export async function verifyHuaweiSignature(input: HuaweiVerifyInput): Promise<H
         header: name,
       };
     }
-    signed.push([name, value.trim()]);
+    signed.push(name, value.trim());
   }
 
   const sdkDate = headers.get('x-sdk-date')!.trim();
@@ -607,7 +782,7 @@ export async function verifyHuaweiSignature(input: HuaweiVerifyInput): Promise<H
 
   let canonicalRequest: string;
   try {
-    ({ canonicalRequest } = await canonicalRequestOver(method, url, signed, input.body));
+    ({ canonicalRequest } = await canonicalRequestOver(method, url, signed, input.body, sdkDate));
   } catch {
     return { ok: false, reason: 'bad-format', message: 'the body could not be read', accessKey };
   }

@@ -11,13 +11,14 @@
  * string and `clientType` with `Openapi` (capital O only; the v1 spelling `OpenApi` differs and
  * would change the signature).
  */
-import { hmacSha256, timingSafeEqualString, toBase64 } from './hmac.js';
+import { hmacSha256, hmacSha256IfReady, timingSafeEqualString, toBase64 } from './hmac.js';
 import {
   requireAbsoluteUrl,
   requireAccessKey,
   requireHeaderValue,
   requireMethod,
   requireSecret,
+  simpleUrlParts,
 } from './inputs.js';
 
 /** The `Scp-ClientType` value the official SDK sends and signs. */
@@ -53,7 +54,8 @@ function timestampString(timestamp: unknown): string {
     if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
       throw new TypeError('timestamp must be a non-negative integer number of epoch milliseconds');
     }
-    return timestamp.toFixed(0);
+    // Safe integers are below 1e21, so String() writes them in plain decimal, like toFixed(0).
+    return String(timestamp);
   }
   if (typeof timestamp !== 'string' || !/^[0-9]+$/.test(timestamp)) {
     throw new TypeError('timestamp must be a string of decimal digits (epoch milliseconds)');
@@ -62,8 +64,9 @@ function timestampString(timestamp: unknown): string {
 }
 
 function urlString(url: unknown): string {
-  requireAbsoluteUrl(url);
-  const text = url instanceof URL ? url.href : (url as string);
+  // A URL in the simple canonical form holds no space or control character: nothing to check.
+  if (typeof url === 'string' && simpleUrlParts(url)) return url;
+  const text = requireAbsoluteUrl(url);
   // Whitespace and control characters cannot be sent literally: fetch would escape them, and the
   // signature would then cover different bytes from the ones on the wire.
   if (/[\x00-\x20\x7f]/.test(text)) {
@@ -91,7 +94,15 @@ export function scpStringToSign(input: ScpStringToSignInput): string {
 export async function signScp(input: ScpSignInput): Promise<string> {
   const message = scpStringToSign(input);
   const secretKey = requireSecret(input.secretKey, 'secretKey');
-  return toBase64(await hmacSha256(secretKey, message));
+  return signatureOf(secretKey, message) ?? toBase64(await hmacSha256(secretKey, message));
+}
+
+/**
+ * The base64 signature, synchronously once `node:crypto` is loaded (the first `hmacSha256` call
+ * loads it); `undefined` otherwise.
+ */
+function signatureOf(secretKey: string, message: string): string | undefined {
+  return hmacSha256IfReady(secretKey, message, 'base64');
 }
 
 /**
@@ -111,6 +122,7 @@ export async function verifyScpSignature(input: ScpVerifyInput): Promise<boolean
   } catch {
     return false;
   }
-  const expected = toBase64(await hmacSha256(secretKey, message));
+  const expected =
+    signatureOf(secretKey, message) ?? toBase64(await hmacSha256(secretKey, message));
   return timingSafeEqualString(input.signature, expected);
 }
