@@ -56,13 +56,13 @@ export async function throughput(
 
 /**
  * Like `throughput`, but alternates the candidates round by round so that a noisy stretch of the
- * machine hits all of them alike. Returns ops/s per candidate name.
+ * machine hits all of them alike. Returns each candidate's ops/s of every round, in round order.
  */
-export async function interleavedThroughput(
+export async function interleavedRounds(
   candidates: Record<string, () => unknown>,
   profile: BenchProfile,
   options: { batch?: number } = {},
-): Promise<Record<string, number>> {
+): Promise<Record<string, number[]>> {
   const batch = options.batch ?? 100;
   const names = Object.keys(candidates);
   const rounds: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -85,7 +85,27 @@ export async function interleavedThroughput(
       rounds[name]!.push(await runFor(candidates[name]!, profile.roundMs));
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(rounds[n]!)]));
+  return rounds;
+}
+
+/** `interleavedRounds` reduced to the median ops/s of each candidate. */
+export async function interleavedThroughput(
+  candidates: Record<string, () => unknown>,
+  profile: BenchProfile,
+  options: { batch?: number } = {},
+): Promise<Record<string, number>> {
+  const rounds = await interleavedRounds(candidates, profile, options);
+  return Object.fromEntries(Object.entries(rounds).map(([n, r]) => [n, median(r)]));
+}
+
+/**
+ * The median of the round-by-round ratios `ours[i] / baseline[i]`. Both ran in the same round, back
+ * to back, so a slow stretch of the machine moves both sides of each ratio: steadier than a ratio
+ * of two medians taken from different rounds.
+ */
+export function medianRatio(ours: readonly number[], baseline: readonly number[]): number {
+  if (ours.length !== baseline.length) throw new Error('rounds of different lengths');
+  return median(ours.map((value, i) => value / baseline[i]!));
 }
 
 /** Runs a command to completion; resolves to its wall time in ms. Throws on a non-zero exit. */

@@ -113,6 +113,8 @@ export async function signHuaweiRequest(
   return signature.signedHeaders;
 }
 
+const trimSlashes = (url: string) => url.replace(/\/+$/, '');
+
 /**
  * The body a request will send (`undefined` without one): the text it was built with when known,
  * else its exact bytes read from a clone.
@@ -339,12 +341,14 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
       }
 
       // A per-call `baseUrl` bypasses the check the client made on its endpoint.
-      assertCredentialSafeUrl(request.url, 'baseUrl', {
-        provider: PROVIDER,
-        operation: operation?.operationId,
-        method: request.method,
-        secrets: config.secrets(),
-      });
+      if (trimSlashes(options.baseUrl) !== trimSlashes(config.baseUrl)) {
+        assertCredentialSafeUrl(request.url, 'baseUrl', {
+          provider: PROVIDER,
+          operation: operation?.operationId,
+          method: request.method,
+          secrets: config.secrets(),
+        });
+      }
 
       const body = await bodyOf(request);
       const info = operation ? config.operations[operation.operationId] : undefined;

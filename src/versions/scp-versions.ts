@@ -40,7 +40,21 @@ function seoulDay(date: Date): number {
   return Math.floor((date.getTime() + SEOUL_OFFSET_MS) / DAY_MS);
 }
 
+// Version tables hold a handful of dates, checked on every call: parse each once (bounded, as
+// tables refreshed from the service could bring new ones).
+const dayNumbers = new Map<string, number>();
+
 function dayNumber(isoDate: string): number {
+  let day = dayNumbers.get(isoDate);
+  if (day === undefined) {
+    day = parseDayNumber(isoDate);
+    if (dayNumbers.size >= 256) dayNumbers.clear();
+    dayNumbers.set(isoDate, day);
+  }
+  return day;
+}
+
+function parseDayNumber(isoDate: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) throw new TypeError(`not a YYYY-MM-DD date: ${isoDate}`);
   return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS);
