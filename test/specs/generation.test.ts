@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateSpec } from '../../scripts/generate.js';
 import { readSpecEntries } from '../../scripts/lib/spec-files.js';
@@ -35,5 +36,20 @@ describe.each(readSpecEntries().map((e) => [e.name, e] as const))('%s', (_name, 
     }
     const second = await generateInto(dir, entry);
     expect(second.every((f) => !f.changed)).toBe(true);
+  });
+
+  it('formats types and meta as `prettier --check` (default parser) expects', async () => {
+    // The generator formats with the babel-ts parser (faster); `npm run format:check` uses the
+    // default typescript parser. generated/ holds exactly the generator's output (test above).
+    for (const file of [entry.typesPath, entry.metaPath]) {
+      const options = (await prettier.resolveConfig(file)) ?? {};
+      const formatted = await prettier.check(await readFile(file, 'utf8'), {
+        ...options,
+        filepath: file,
+      });
+      expect(formatted, `${path.basename(file)} is not formatted as prettier --check expects`).toBe(
+        true,
+      );
+    }
   });
 });
