@@ -79,36 +79,61 @@ const pattern = (source: string) => {
   return re;
 };
 
+/** ajv's message for each keyword, built only for the errors a failed validation keeps. */
+const MESSAGES: Record<string, (params: Record<string, any>) => string> = {
+  'false schema': () => 'boolean schema is false',
+  type: (p) => `must be ${[p.type].flat().join(',')}`,
+  enum: () => 'must be equal to one of the allowed values',
+  const: () => 'must be equal to constant',
+  minLength: (p) => `must NOT have fewer than ${p.limit} characters`,
+  maxLength: (p) => `must NOT have more than ${p.limit} characters`,
+  pattern: (p) => `must match pattern "${p.pattern}"`,
+  format: (p) => `must match format "${p.format}"`,
+  minItems: (p) => `must NOT have fewer than ${p.limit} items`,
+  maxItems: (p) => `must NOT have more than ${p.limit} items`,
+  minProperties: (p) => `must NOT have fewer than ${p.limit} properties`,
+  maxProperties: (p) => `must NOT have more than ${p.limit} properties`,
+  required: (p) => `must have required property '${p.missingProperty}'`,
+  additionalProperties: () => 'must NOT have additional properties',
+  oneOf: () => 'must match exactly one schema in oneOf',
+  anyOf: () => 'must match a schema in anyOf',
+};
+
+type Failure = Omit<BodyValidationError, 'message'>;
+
 /** Wraps one operation's request-body schema as a validator. */
 export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyValidator {
-  let errors: BodyValidationError[] = [];
-  const fail = (at: string, keyword: string, message: string, params = {}) => {
-    errors.push({ instancePath: at, keyword, params, message });
+  let errors: Failure[] = [];
+  const fail = (instancePath: string, keyword: string, params: Record<string, unknown> = {}) => {
+    errors.push({ instancePath, keyword, params });
+  };
+  const limit = (at: string, keyword: string, value: number, bound: number | undefined) => {
+    if (bound === undefined) return;
+    if (keyword.startsWith('min') ? value < bound : value > bound)
+      fail(at, keyword, { limit: bound });
   };
 
   const check = (schema: BodySchema, data: any, at: string): void => {
     if (schema === true) return;
-    if (schema === false) return fail(at, 'false schema', 'boolean schema is false');
+    if (schema === false) return fail(at, 'false schema');
     const s = schema as Schema;
     if (s.$ref !== undefined) check(tables.defs[s.$ref]!, data, at);
     if (s.type !== undefined) {
       const ok = Array.isArray(s.type)
         ? s.type.some((t: string) => hasType(data, t))
         : hasType(data, s.type);
-      if (!ok) fail(at, 'type', `must be ${[s.type].flat().join(',')}`, { type: s.type });
+      if (!ok) fail(at, 'type', { type: s.type });
     }
     if (s.enum && !s.enum.some((v: unknown) => deepEqual(v, data))) {
-      fail(at, 'enum', 'must be equal to one of the allowed values', { allowedValues: s.enum });
+      fail(at, 'enum', { allowedValues: s.enum });
     }
-    if ('const' in s && !deepEqual(s.const, data)) {
-      fail(at, 'const', 'must be equal to constant', { allowedValue: s.const });
-    }
+    if ('const' in s && !deepEqual(s.const, data)) fail(at, 'const', { allowedValue: s.const });
     if (typeof data === 'string') checkString(s, data, at);
     else if (Array.isArray(data)) checkArray(s, data, at);
     else if (data !== null && typeof data === 'object') checkObject(s, data, at);
     if (s.allOf) for (const sub of s.allOf) check(sub, data, at);
-    if (s.anyOf) alternatives(s.anyOf, data, at, 'anyOf', (passed) => passed > 0);
-    if (s.oneOf) alternatives(s.oneOf, data, at, 'oneOf', (passed) => passed === 1);
+    if (s.anyOf) alternatives(s.anyOf, data, at, 'anyOf');
+    if (s.oneOf) alternatives(s.oneOf, data, at, 'oneOf');
   };
 
   /** Runs every branch; keeps the branches' errors only when the combination fails, like ajv. */
@@ -117,7 +142,6 @@ export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyV
     data: unknown,
     at: string,
     keyword: 'anyOf' | 'oneOf',
-    ok: (passed: number) => boolean,
   ) => {
     const before = errors.length;
     let passed = 0;
@@ -126,69 +150,43 @@ export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyV
       check(branch, data, at);
       if (errors.length === start) passed++;
     }
-    if (ok(passed)) {
-      errors.length = before;
-    } else if (keyword === 'oneOf') {
-      fail(at, keyword, 'must match exactly one schema in oneOf', { passingSchemas: null });
-    } else {
-      fail(at, keyword, 'must match a schema in anyOf');
-    }
+    if (keyword === 'oneOf' ? passed === 1 : passed > 0) errors.length = before;
+    else fail(at, keyword, keyword === 'oneOf' ? { passingSchemas: null } : {});
   };
 
   const checkString = (s: Schema, data: string, at: string) => {
-    if (s.minLength !== undefined && codePoints(data) < s.minLength) {
-      fail(at, 'minLength', `must NOT have fewer than ${s.minLength} characters`, {
-        limit: s.minLength,
-      });
-    }
-    if (s.maxLength !== undefined && codePoints(data) > s.maxLength) {
-      fail(at, 'maxLength', `must NOT have more than ${s.maxLength} characters`, {
-        limit: s.maxLength,
-      });
+    if (s.minLength !== undefined || s.maxLength !== undefined) {
+      const length = codePoints(data);
+      limit(at, 'minLength', length, s.minLength);
+      limit(at, 'maxLength', length, s.maxLength);
     }
     if (s.pattern !== undefined && !pattern(s.pattern).test(data)) {
-      fail(at, 'pattern', `must match pattern "${s.pattern}"`, { pattern: s.pattern });
+      fail(at, 'pattern', { pattern: s.pattern });
     }
     if (s.format !== undefined && !tables.formats[s.format]!.test(data)) {
-      fail(at, 'format', `must match format "${s.format}"`, { format: s.format });
+      fail(at, 'format', { format: s.format });
     }
   };
 
   const checkArray = (s: Schema, data: unknown[], at: string) => {
-    if (s.minItems !== undefined && data.length < s.minItems) {
-      fail(at, 'minItems', `must NOT have fewer than ${s.minItems} items`, { limit: s.minItems });
-    }
-    if (s.maxItems !== undefined && data.length > s.maxItems) {
-      fail(at, 'maxItems', `must NOT have more than ${s.maxItems} items`, { limit: s.maxItems });
-    }
+    limit(at, 'minItems', data.length, s.minItems);
+    limit(at, 'maxItems', data.length, s.maxItems);
     if (s.items !== undefined) data.forEach((item, i) => check(s.items, item, at + segment(i)));
   };
 
   const checkObject = (s: Schema, data: Record<string, unknown>, at: string) => {
     const keys = Object.keys(data);
-    if (s.minProperties !== undefined && keys.length < s.minProperties) {
-      fail(at, 'minProperties', `must NOT have fewer than ${s.minProperties} properties`, {
-        limit: s.minProperties,
-      });
-    }
-    if (s.maxProperties !== undefined && keys.length > s.maxProperties) {
-      fail(at, 'maxProperties', `must NOT have more than ${s.maxProperties} properties`, {
-        limit: s.maxProperties,
-      });
-    }
+    limit(at, 'minProperties', keys.length, s.minProperties);
+    limit(at, 'maxProperties', keys.length, s.maxProperties);
     for (const name of s.required ?? []) {
-      if (data[name] === undefined) {
-        fail(at, 'required', `must have required property '${name}'`, { missingProperty: name });
-      }
+      if (data[name] === undefined) fail(at, 'required', { missingProperty: name });
     }
     const properties: Record<string, BodySchema> = s.properties ?? {};
     for (const key of keys) {
       if (Object.hasOwn(properties, key)) {
         check(properties[key]!, data[key], at + segment(key));
       } else if (s.additionalProperties === false) {
-        fail(at, 'additionalProperties', 'must NOT have additional properties', {
-          additionalProperty: key,
-        });
+        fail(at, 'additionalProperties', { additionalProperty: key });
       } else if (s.additionalProperties !== undefined) {
         check(s.additionalProperties, data[key], at + segment(key));
       }
@@ -198,7 +196,9 @@ export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyV
   const validate = ((data: unknown) => {
     errors = [];
     check(root, data, '');
-    validate.errors = errors.length ? errors : null;
+    validate.errors = errors.length
+      ? errors.map((e) => ({ ...e, message: MESSAGES[e.keyword]!(e.params) }))
+      : null;
     return errors.length === 0;
   }) as BodyValidator;
   validate.errors = null;
