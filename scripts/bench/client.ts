@@ -9,11 +9,7 @@ import type { paths as KatapultPaths } from '../../generated/katapult.js';
 import type { paths as OpenStackPaths } from '../../generated/openstack.js';
 import type { paths as RackspacePaths } from '../../generated/rackspace.js';
 import type { paths as ScpPaths } from '../../generated/scp.js';
-import { createHuaweiClient } from '../../src/providers/huawei.js';
-import { createKatapultClient } from '../../src/providers/katapult.js';
-import { createOpenStackClient } from '../../src/providers/openstack.js';
-import { createRackspaceClient } from '../../src/providers/rackspace.js';
-import { createScpClient } from '../../src/providers/scp.js';
+import { builtModule } from './built.js';
 import { startCannedServer } from './canned-server.js';
 import type { BenchRow } from './report.js';
 import { interleavedRounds, median, medianRatio, type BenchProfile } from './stats.js';
@@ -52,7 +48,16 @@ function plainPost(url: string, body: unknown): () => Promise<unknown> {
   };
 }
 
-function contenders(base: (provider: string) => string): Contender[] {
+async function contenders(base: (provider: string) => string): Promise<Contender[]> {
+  // The compiled package (dist/), as users run it: not the TypeScript sources through tsx.
+  const { createScpClient } = await builtModule<typeof import('../../src/scp.js')>('scp');
+  const { createHuaweiClient } = await builtModule<typeof import('../../src/huawei.js')>('huawei');
+  const { createOpenStackClient } =
+    await builtModule<typeof import('../../src/openstack.js')>('openstack');
+  const { createRackspaceClient } =
+    await builtModule<typeof import('../../src/rackspace.js')>('rackspace');
+  const { createKatapultClient } =
+    await builtModule<typeof import('../../src/katapult.js')>('katapult');
   const scpBody = { subnet_id: '78b2ee3f074145c580ab6abac4821f97' };
   const scp = createScpClient({
     endpoint: base('scp'),
@@ -161,7 +166,7 @@ export async function benchClients(
   const rows: BenchRow[] = [];
   const plainRates: number[] = [];
   try {
-    for (const c of contenders(server.base)) {
+    for (const c of await contenders(server.base)) {
       // One call each first: a wrong canned answer or a client error stops the bench here.
       await c.client();
       await c.bare();

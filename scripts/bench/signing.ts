@@ -16,8 +16,7 @@
 // hashes and HMACs from scratch (ours keeps only the HMAC padded key blocks of the secret and the
 // X-Sdk-Date text of the current second).
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
-import { useCryptoBackend } from '../../src/auth/hmac.js';
-import { formatSdkDate, signHuawei, signScp } from '../../src/signing.js';
+import { builtModule } from './built.js';
 import type { BenchRow } from './report.js';
 import { interleavedRounds, median, medianRatio, type BenchProfile } from './stats.js';
 
@@ -106,6 +105,12 @@ async function checkSameSignatures(): Promise<void> {
     }
   }
 }
+
+// The compiled package (dist/), as users run it: not the TypeScript sources through tsx.
+const { formatSdkDate, signHuawei, signScp } =
+  await builtModule<typeof import('../../src/signing.js')>('signing');
+const { useCryptoBackend } =
+  await builtModule<typeof import('../../src/auth/hmac.js')>('auth/hmac');
 
 export async function benchSigning(profile: BenchProfile): Promise<BenchRow[]> {
   await checkSameSignatures();

@@ -20,7 +20,7 @@ export interface BenchProfile {
 export function benchProfile(quick: boolean): BenchProfile {
   return quick
     ? { quick, rounds: 3, roundMs: 150, warmupMs: 100, launches: 3, pipelineRuns: 1 }
-    : { quick, rounds: 7, roundMs: 400, warmupMs: 300, launches: 9, pipelineRuns: 3 };
+    : { quick, rounds: 7, roundMs: 400, warmupMs: 300, launches: 9, pipelineRuns: 5 };
 }
 
 export function median(values: readonly number[]): number {

@@ -87,11 +87,15 @@ export interface ClientSetup {
 
 /** Finds the operation of a request from openapi-fetch's `schemaPath` and the method. */
 export function createOperationLookup(operations: Readonly<Record<string, OperationInfo>>) {
-  const byRoute = new Map(
-    Object.values(operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]),
-  );
+  // By method, then path: no key string to build on each of the several lookups per call.
+  const byMethod = new Map<string, Map<string, OperationInfo>>();
+  for (const op of Object.values(operations)) {
+    const method = op.method.toUpperCase();
+    if (!byMethod.has(method)) byMethod.set(method, new Map());
+    byMethod.get(method)!.set(op.path, op);
+  }
   return (method: string, schemaPath: string): OperationInfo | undefined =>
-    byRoute.get(`${method.toUpperCase()} ${schemaPath}`);
+    (byMethod.get(method) ?? byMethod.get(method.toUpperCase()))?.get(schemaPath);
 }
 
 /** Turns ajv's errors into readable issues: specific problems first, one per place. */
