@@ -98,25 +98,44 @@ const BODY_TEXT = Symbol.for('cloud-nic.bodyText');
 
 type BodyCarrier = Request & { [BODY_TEXT]?: string | null };
 
+type RequestClass = new (input: RequestInfo | URL, init?: RequestInit) => Request;
+
+let textBodyRequestClass: RequestClass | undefined;
+
 /**
  * The `Request` class the clients hand to openapi-fetch (its `Request` option). It remembers the
  * serialized body it was built with, so validation, signing and the resilient fetch read that
  * text instead of cloning the body stream: on Node each clone tees the stream, which costs more
  * CPU than the rest of a loopback round trip. Built from another request without a new body, it
  * knows that request's text; a body it cannot see as text (a stream, bytes) stays unknown.
+ *
+ * The subclass is made on first use: on Node, touching `Request` loads the whole fetch
+ * implementation (about 20 ms), which importing cloud-nic should not cost a program that never
+ * sends a request. `new TextBodyRequest(...)` returns an instance of it, and `instanceof
+ * TextBodyRequest` holds for any `Request`.
  */
-export class TextBodyRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(input, init);
-    const body = init?.body;
-    let text: string | null | undefined;
-    if (typeof body === 'string') text = body;
-    else if (body !== undefined && body !== null) text = undefined;
-    else if (input instanceof Request) text = (input as BodyCarrier)[BODY_TEXT];
-    else text = null;
-    if (text !== undefined) (this as BodyCarrier)[BODY_TEXT] = text;
-  }
-}
+export const TextBodyRequest = function TextBodyRequest(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): Request {
+  textBodyRequestClass ??= class extends Request {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(input, init);
+      const body = init?.body;
+      let text: string | null | undefined;
+      if (typeof body === 'string') text = body;
+      else if (body !== undefined && body !== null) text = undefined;
+      else if (input instanceof Request) text = (input as BodyCarrier)[BODY_TEXT];
+      else text = null;
+      if (text !== undefined) (this as BodyCarrier)[BODY_TEXT] = text;
+    }
+  };
+  return new textBodyRequestClass(input, init);
+} as unknown as RequestClass;
+
+Object.defineProperty(TextBodyRequest, Symbol.hasInstance, {
+  value: (value: unknown) => value instanceof Request,
+});
 
 /** The body text a request was built with (`null`: no body), or `undefined` when not known. */
 export function knownBodyText(request: Request): string | null | undefined {
