@@ -261,7 +261,7 @@ export const pathParameterPatterns: Readonly<Record<string, string>> = {
   server_id: '^[A-Za-z0-9._~-]+$',
 };
 
-/** A request-body validator compiled from the spec by ajv (standalone code). */
+/** A request-body validator derived from the spec (src/core/body-validator.ts over the schema as data). */
 export interface BodyValidator {
   (data: unknown): boolean;
   errors?:

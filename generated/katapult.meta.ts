@@ -204,7 +204,7 @@ export const responseMicroversionFields: Readonly<
 /** The `pattern` of each path parameter that declares one (checked before anything is sent). */
 export const pathParameterPatterns: Readonly<Record<string, string>> = {};
 
-/** A request-body validator compiled from the spec by ajv (standalone code). */
+/** A request-body validator derived from the spec (src/core/body-validator.ts over the schema as data). */
 export interface BodyValidator {
   (data: unknown): boolean;
   errors?:

@@ -293,7 +293,7 @@ export function renderMeta(meta: ProviderMeta, specFile: string, hasValidators: 
     '/** The `pattern` of each path parameter that declares one (checked before anything is sent). */',
     `export const pathParameterPatterns: Readonly<Record<string, string>> = ${json(meta.pathParameterPatterns)};`,
     '',
-    '/** A request-body validator compiled from the spec by ajv (standalone code). */',
+    '/** A request-body validator derived from the spec (src/core/body-validator.ts over the schema as data). */',
     'export interface BodyValidator {',
     '  (data: unknown): boolean;',
     '  errors?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[] | null;',
