@@ -30,6 +30,19 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Ops/s of `op` awaited one after another in batches, for at least `ms` milliseconds. */
+async function runFor(op: () => unknown, ms: number, batch: number): Promise<number> {
+  let done = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < batch; i++) await op();
+    done += batch;
+    elapsed = performance.now() - started;
+  } while (elapsed < ms);
+  return (done / elapsed) * 1000;
+}
+
 /** Operations per second of `op` (awaited one after another), median of `rounds` rounds. */
 export async function throughput(
   op: () => unknown,
@@ -37,20 +50,9 @@ export async function throughput(
   options: { batch?: number } = {},
 ): Promise<{ opsPerSec: number; rounds: number[] }> {
   const batch = options.batch ?? 100;
-  const runFor = async (ms: number): Promise<number> => {
-    let done = 0;
-    const started = performance.now();
-    let elapsed = 0;
-    do {
-      for (let i = 0; i < batch; i++) await op();
-      done += batch;
-      elapsed = performance.now() - started;
-    } while (elapsed < ms);
-    return (done / elapsed) * 1000;
-  };
-  await runFor(profile.warmupMs);
+  await runFor(op, profile.warmupMs, batch);
   const rounds: number[] = [];
-  for (let r = 0; r < profile.rounds; r++) rounds.push(await runFor(profile.roundMs));
+  for (let r = 0; r < profile.rounds; r++) rounds.push(await runFor(op, profile.roundMs, batch));
   return { opsPerSec: median(rounds), rounds };
 }
 
@@ -66,23 +68,12 @@ export async function interleavedRounds(
   const batch = options.batch ?? 100;
   const names = Object.keys(candidates);
   const rounds: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  const runFor = async (op: () => unknown, ms: number): Promise<number> => {
-    let done = 0;
-    const started = performance.now();
-    let elapsed = 0;
-    do {
-      for (let i = 0; i < batch; i++) await op();
-      done += batch;
-      elapsed = performance.now() - started;
-    } while (elapsed < ms);
-    return (done / elapsed) * 1000;
-  };
-  for (const name of names) await runFor(candidates[name]!, profile.warmupMs);
+  for (const name of names) await runFor(candidates[name]!, profile.warmupMs, batch);
   for (let r = 0; r < profile.rounds; r++) {
     // Rotate the order each round so no candidate always runs first.
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + r) % names.length]!;
-      rounds[name]!.push(await runFor(candidates[name]!, profile.roundMs));
+      rounds[name]!.push(await runFor(candidates[name]!, profile.roundMs, batch));
     }
   }
   return rounds;

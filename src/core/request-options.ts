@@ -142,6 +142,18 @@ export function knownBodyText(request: Request): string | null | undefined {
   return (request as BodyCarrier)[BODY_TEXT];
 }
 
+/**
+ * The body exactly as it will be sent (`null` without one): the text the request remembers, else
+ * its bytes read from a clone (a body given as bytes or a stream may not be valid UTF-8).
+ */
+export async function requestBodyAsSent(
+  request: Request,
+): Promise<string | Uint8Array<ArrayBuffer> | null> {
+  const known = knownBodyText(request);
+  if (known !== undefined) return known;
+  return request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+}
+
 /** The body of a request as text (`null` without one), from what it remembers or a clone. */
 export async function requestBodyText(request: Request): Promise<string | null> {
   const known = knownBodyText(request);

@@ -8,7 +8,7 @@ import { ResponseBodyError, ValidationError, VersionError } from '../core/errors
 import type { Secret, SecretLike } from '../core/redact.js';
 import {
   carryRequestOptions,
-  knownBodyText,
+  requestBodyAsSent,
   setRequestContext,
   TextBodyRequest,
 } from '../core/request-options.js';
@@ -23,6 +23,7 @@ import {
   type MicroversionRange,
 } from '../versions/microversions.js';
 import { createOperationLookup, type OperationInfo } from './client-kit.js';
+import { normalizeBaseUrl } from './request-rewrite.js';
 
 const PROVIDER = 'huawei' as const;
 
@@ -113,19 +114,6 @@ export async function signHuaweiRequest(
   return signature.signedHeaders;
 }
 
-const trimSlashes = (url: string) => url.replace(/\/+$/, '');
-
-/**
- * The body a request will send (`undefined` without one): the text it was built with when known,
- * else its exact bytes read from a clone.
- */
-async function bodyOf(request: Request): Promise<string | Uint8Array | undefined> {
-  const known = knownBodyText(request);
-  if (known !== undefined) return known ?? undefined;
-  if (request.body === null) return undefined;
-  return new Uint8Array(await request.clone().arrayBuffer());
-}
-
 // Version documents per endpoint, shared by every client of this module (`GET /` is unsigned,
 // so its answer does not depend on the credentials).
 const versionCache = new Map<string, Promise<MicroversionRange | null>>();
@@ -214,6 +202,7 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
   const versionHeaders = clientRange?.headers ?? [];
   const versionHeaderNames = new Set(versionHeaders.map((h) => h.toLowerCase()));
   const calls = new WeakMap<Request, CallState>();
+  const clientBase = normalizeBaseUrl(config.baseUrl);
 
   // The v2.1 calls are the authenticated operations that declare a microversion header.
   const takesMicroversion = (op: HuaweiOperationInfo) =>
@@ -341,7 +330,7 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
       }
 
       // A per-call `baseUrl` bypasses the check the client made on its endpoint.
-      if (trimSlashes(options.baseUrl) !== trimSlashes(config.baseUrl)) {
+      if (normalizeBaseUrl(options.baseUrl) !== clientBase) {
         assertCredentialSafeUrl(request.url, 'baseUrl', {
           provider: PROVIDER,
           operation: operation?.operationId,
@@ -350,7 +339,7 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
         });
       }
 
-      const body = await bodyOf(request);
+      const body = (await requestBodyAsSent(request)) ?? undefined;
       const info = operation ? config.operations[operation.operationId] : undefined;
       if (operation && info && takesMicroversion(info)) {
         const callerChose = versionHeaders.some((h) => request.headers.has(h));

@@ -3,7 +3,11 @@
 import type { Middleware } from 'openapi-fetch';
 import { ValidationError } from '../core/errors.js';
 import type { Secret } from '../core/redact.js';
-import { carryRequestOptions, knownBodyText, TextBodyRequest } from '../core/request-options.js';
+import {
+  carryRequestOptions,
+  requestBodyAsSent,
+  TextBodyRequest,
+} from '../core/request-options.js';
 import { createOperationLookup, type OperationInfo } from './client-kit.js';
 
 export interface KatapultMiddlewareOptions {
@@ -36,7 +40,7 @@ async function withUrl(request: Request, url: string): Promise<Request> {
   const rebuilt = new TextBodyRequest(url, {
     method: request.method,
     headers: request.headers,
-    body: hasBody ? (knownBodyText(request) ?? (await request.clone().arrayBuffer())) : undefined,
+    body: hasBody ? ((await requestBodyAsSent(request)) ?? undefined) : undefined,
     redirect: request.redirect,
     signal: request.signal,
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   carryRequestOptions,
   knownBodyText,
+  requestBodyAsSent,
   requestBodyText,
   TextBodyRequest,
 } from '../../src/core/request-options.js';
@@ -40,5 +41,14 @@ describe('TextBodyRequest', () => {
     const from = new TextBodyRequest(URL_, { method: 'POST', body: 'old' });
     const to = carryRequestOptions(from, new Request(URL_, { method: 'POST', body: 'new' }));
     expect(knownBodyText(to)).toBeUndefined();
+  });
+
+  it('gives the body as sent: the known text, else the exact bytes', async () => {
+    const text = new TextBodyRequest(URL_, { method: 'POST', body: '{"a":1}' });
+    expect(await requestBodyAsSent(text)).toBe('{"a":1}');
+    const raw = new Uint8Array([0xff, 0x00, 0x7b]);
+    const bytes = new Request(URL_, { method: 'POST', body: raw });
+    expect(await requestBodyAsSent(bytes)).toEqual(raw);
+    expect(await requestBodyAsSent(new Request(URL_))).toBeNull();
   });
 });
