@@ -72,13 +72,17 @@ export interface UrlParts {
 }
 
 /**
- * An authority WHATWG keeps as written: a host of DNS labels of `a-z 0-9` joined by single
+ * An authority WHATWG keeps as written: either a host of DNS labels of `a-z 0-9` joined by single
  * hyphens, the last one starting with a letter (so it is neither an IPv4 address nor subject to
- * IDNA/punycode processing), then an optional port without leading zeros.
+ * IDNA/punycode processing), or an IPv4 address in its canonical form (four decimal parts of
+ * 0-255 without leading zeros, e.g. `127.0.0.1`: emulators and private clouds); then an optional
+ * port without leading zeros.
  */
 const DNS_LABEL = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const LAST_DNS_LABEL = '[a-z][a-z0-9]*(?:-[a-z0-9]+)*';
-const SIMPLE_AUTHORITY = String.raw`(?:${DNS_LABEL}\.)*${LAST_DNS_LABEL}(?::[1-9][0-9]{0,4})?`;
+const IPV4_PART = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const CANONICAL_IPV4 = String.raw`(?:${IPV4_PART}\.){3}${IPV4_PART}`;
+const SIMPLE_AUTHORITY = String.raw`(?:${CANONICAL_IPV4}|(?:${DNS_LABEL}\.)*${LAST_DNS_LABEL})(?::[1-9][0-9]{0,4})?`;
 
 /** RFC 3986 unreserved characters, as the body of a character class. */
 const UNRESERVED = String.raw`A-Za-z0-9\-._~`;

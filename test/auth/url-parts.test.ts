@@ -30,6 +30,10 @@ describe('simpleUrlParts', () => {
       'https://scp.example.com:8443/v1/servers/abc/interfaces?size=20&page=0',
       'http://localhost:8080/',
       'http://127-0-0-1.nip.io/x/',
+      'http://127.0.0.1:41234/scp/v1/servers/abc/interfaces', // canonical IPv4 (emulators)
+      'https://10.0.255.1/x?y=1',
+      'https://0.0.0.0/',
+      'https://199.250.249.100:8774/v2.1/servers',
       'https://a.b/c//d/?x',
       'https://h.example', // no path: "/" as the parser reports it
       'https://h.example?x=1',
@@ -74,7 +78,14 @@ describe('simpleUrlParts', () => {
       'https://h.example/x|y', // characters some parsers escape
       'https://h.example/é', // non-ASCII
       'https://user:pw@h.example/', // userinfo
-      'https://1.2.3.4/x', // IPv4
+      'https://01.2.3.4/x', // IPv4 the parser rewrites: a leading zero (octal)
+      'https://1.2.3.04/x',
+      'https://1.2.3/x', // three parts
+      'https://1.2.3.4.5/x', // five parts (refused)
+      'https://256.1.1.1/x', // out of range (refused)
+      'https://0x7f.0.0.1/x', // hexadecimal
+      'https://1.2.3.4./x', // trailing dot
+      'https://4294967295/x', // one number
       'https://a.0x1f/x', // ends in a number
       'https://a.1/x',
       'https://xn--nxasmq6b.example/x', // punycode
@@ -116,10 +127,26 @@ describe('simpleUrlParts', () => {
     );
     const text = fc.string({ unit: piece, maxLength: 16 });
     const host = fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('h.example', 'a-b.c', 'a.b1', 'localhost') },
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom('h.example', 'a-b.c', 'a.b1', 'localhost', '127.0.0.1'),
+      },
       {
         weight: 1,
-        arbitrary: fc.constantFrom('H.example', 'a.1b', '1.2.3.4', 'a.0x1', 'h.example.', 'a--b.c'),
+        arbitrary: fc.constantFrom(
+          'H.example',
+          'a.1b',
+          'a.0x1',
+          'h.example.',
+          'a--b.c',
+          '255.255.255.255',
+          '01.2.3.4',
+          '1.2.3',
+          '1.2.3.256',
+          '0x7f.1.2.3',
+          '1.2.3.4.',
+          '1.2.3.4a',
+        ),
       },
     );
     const port = fc.oneof(
