@@ -5,7 +5,12 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { errorFromResponse } from '../core/error-body.js';
 import { ValidationError, type ProviderKey, type ValidationIssue } from '../core/errors.js';
 import type { SecretLike } from '../core/redact.js';
-import { requestBodyText, setRequestContext, TextBodyRequest } from '../core/request-options.js';
+import {
+  knownBodyText,
+  requestBodyText,
+  setRequestContext,
+  TextBodyRequest,
+} from '../core/request-options.js';
 import { createResilientFetch, type FetchLike, type RetryInfo } from '../core/resilient-fetch.js';
 import { assertCredentialSafeUrl } from '../core/secure-url.js';
 
@@ -138,7 +143,8 @@ function validationMiddleware(setup: ClientSetup): Middleware {
       setRequestContext(request, { provider: setup.provider, operation: operation?.operationId });
       const validate = operation ? setup.validators[operation.operationId] : undefined;
       if (!validate) return undefined;
-      const text = await requestBodyText(request);
+      // The text the request remembers, without a turn of the event loop when it has one.
+      const text = knownBodyText(request) ?? (await requestBodyText(request));
       let body: unknown;
       try {
         body = text === '' || text === null ? undefined : JSON.parse(text);

@@ -8,6 +8,7 @@ import { ResponseBodyError, ValidationError, VersionError } from '../core/errors
 import type { Secret, SecretLike } from '../core/redact.js';
 import {
   carryRequestOptions,
+  knownBodyText,
   requestBodyAsSent,
   setRequestContext,
   TextBodyRequest,
@@ -204,9 +205,17 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
   const calls = new WeakMap<Request, CallState>();
   const clientBase = normalizeBaseUrl(config.baseUrl);
 
-  // The v2.1 calls are the authenticated operations that declare a microversion header.
-  const takesMicroversion = (op: HuaweiOperationInfo) =>
-    op.authenticated && op.headerParameters.some((h) => versionHeaderNames.has(h.toLowerCase()));
+  // The v2.1 calls are the authenticated operations that declare a microversion header (found
+  // once here, not on every call).
+  const microversioned = new Set(
+    Object.values(config.operations)
+      .filter(
+        (op) =>
+          op.authenticated &&
+          op.headerParameters.some((h) => versionHeaderNames.has(h.toLowerCase())),
+      )
+      .map((op) => op.operationId),
+  );
 
   const errorContext = (request: Request, operation: OperationInfo) => ({
     provider: PROVIDER,
@@ -339,9 +348,9 @@ export function createHuaweiMiddleware(config: HuaweiMiddlewareConfig): Middlewa
         });
       }
 
-      const body = (await requestBodyAsSent(request)) ?? undefined;
-      const info = operation ? config.operations[operation.operationId] : undefined;
-      if (operation && info && takesMicroversion(info)) {
+      // The text the request remembers, without a turn of the event loop when it has one.
+      const body = knownBodyText(request) ?? (await requestBodyAsSent(request)) ?? undefined;
+      if (operation && microversioned.has(operation.operationId)) {
         const callerChose = versionHeaders.some((h) => request.headers.has(h));
         const baseUrl = options.baseUrl || config.baseUrl;
         const state: CallState = {
