@@ -38,27 +38,34 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The keywords `src/core/body-validator.ts` implements; any other keyword fails generation. */
+/**
+ * The keywords `src/core/body-validator.ts` implements, each with the export that checks it, in
+ * the order of its `allKeywords` (a test keeps the two in step). A generated module imports only
+ * the exports its schemas need. Any other keyword (but `$ref`) fails generation.
+ */
+export const KEYWORD_EXPORTS: readonly (readonly [exportName: string, keywords: string[]])[] = [
+  ['typeKeyword', ['type']],
+  ['enumKeyword', ['enum']],
+  ['constKeyword', ['const']],
+  ['minLengthKeyword', ['minLength']],
+  ['maxLengthKeyword', ['maxLength']],
+  ['patternKeyword', ['pattern']],
+  ['formatKeyword', ['format']],
+  ['minItemsKeyword', ['minItems']],
+  ['maxItemsKeyword', ['maxItems']],
+  ['itemsKeyword', ['items']],
+  ['minPropertiesKeyword', ['minProperties']],
+  ['maxPropertiesKeyword', ['maxProperties']],
+  ['requiredKeyword', ['required']],
+  ['propertiesKeyword', ['properties', 'additionalProperties']],
+  ['allOfKeyword', ['allOf']],
+  ['anyOfKeyword', ['anyOf']],
+  ['oneOfKeyword', ['oneOf']],
+];
+
 const SUPPORTED_KEYWORDS = new Set([
   '$ref',
-  'type',
-  'enum',
-  'const',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
-  'minItems',
-  'maxItems',
-  'items',
-  'minProperties',
-  'maxProperties',
-  'required',
-  'properties',
-  'additionalProperties',
-  'allOf',
-  'anyOf',
-  'oneOf',
+  ...KEYWORD_EXPORTS.flatMap(([, keywords]) => keywords),
 ]);
 
 /** Keywords ajv ignores in this dialect and that change nothing a validator checks. */
@@ -84,6 +91,8 @@ function resolvePointer(doc: unknown, pointer: string): unknown {
 class SchemaReducer {
   readonly defs: unknown[] = [];
   readonly formats = new Set<string>();
+  /** Every keyword the reduced schemas use (but `$ref`). */
+  readonly keywords = new Set<string>();
   private readonly indexOf = new Map<string, number>();
 
   constructor(private readonly doc: Json) {}
@@ -101,6 +110,7 @@ class SchemaReducer {
         );
       }
       const at = `${where}/${key}`;
+      if (key !== '$ref') this.keywords.add(key);
       if (key === '$ref') out.$ref = this.refIndex(String(value));
       else if (key === 'properties') {
         out.properties = Object.fromEntries(
@@ -141,11 +151,12 @@ function formatPattern(name: string): RegExp {
   return definition;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /**
- * The `generated/<p>.validators.ts` module of a spec: one validator per operation with a JSON
- * request body, as data for `bodyValidator`; `null` when no operation has one.
+ * The `generated/<p>.validators.ts` module of a spec: `requestBodyValidators`, one validator per
+ * operation with a JSON request body (as data for `bodyValidator`), by operationId; `null` when no
+ * operation has one. One plain object rather than an export per operation: the meta module hands
+ * the whole table to the client, and a namespace import of single exports would cost a bundle an
+ * accessor per operation.
  */
 export function compileRequestValidators(
   doc: Record<string, unknown>,
@@ -154,26 +165,30 @@ export function compileRequestValidators(
 ): string | null {
   if (Object.keys(pointers).length === 0) return null;
   const reducer = new SchemaReducer(doc);
-  const roots = Object.entries(pointers).map(([operationId, pointer]) => {
-    if (!IDENTIFIER.test(operationId) || operationId === 'tables') {
-      throw new Error(`operationId "${operationId}" cannot be exported as a validator name`);
-    }
-    return [operationId, reducer.reduce(resolvePointer(doc, pointer), pointer)] as const;
-  });
+  const roots = Object.entries(pointers).map(
+    ([operationId, pointer]) =>
+      [operationId, reducer.reduce(resolvePointer(doc, pointer), pointer)] as const,
+  );
   const formats = [...reducer.formats]
     .sort()
     .map((name) => `${JSON.stringify(name)}:${String(formatPattern(name))}`);
+  const keywords = KEYWORD_EXPORTS.filter(([, names]) =>
+    names.some((name) => reducer.keywords.has(name)),
+  ).map(([exportName]) => exportName);
   return [
     header,
-    "import { bodyValidator, type BodySchemaTables } from '../src/core/body-validator.js';",
+    `import { bodyValidator, ${keywords.join(', ')}, type BodySchemaTables } from '../src/core/body-validator.js';`,
     '',
-    '/** Schemas the request bodies share ($ref targets, by index) and the format patterns. */',
-    `const tables: BodySchemaTables = {defs:${JSON.stringify(reducer.defs)},formats:{${formats.join(',')}}};`,
+    '/** Schemas the request bodies share ($ref targets, by index), the format patterns, the keywords used. */',
+    `const tables: BodySchemaTables = {defs:${JSON.stringify(reducer.defs)},formats:{${formats.join(',')}},keywords:[${keywords.join(',')}]};`,
     '',
+    '/** Request-body validators by operationId. */',
+    'export const requestBodyValidators = {',
     ...roots.map(
       ([operationId, schema]) =>
-        `export const ${operationId} = bodyValidator(${JSON.stringify(schema)}, tables);`,
+        `${JSON.stringify(operationId)}: bodyValidator(${JSON.stringify(schema)}, tables),`,
     ),
+    '};',
     '',
   ].join('\n');
 }

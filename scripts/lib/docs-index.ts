@@ -11,12 +11,12 @@ export interface MetaModule {
   specVersion: string;
   specFile: string;
   operations: Readonly<
+    Record<string, { readonly operationId: string; readonly method: string; readonly path: string }>
+  >;
+  operationDocs: Readonly<
     Record<
       string,
       {
-        readonly operationId: string;
-        readonly method: string;
-        readonly path: string;
         readonly tags: readonly string[];
         readonly summary: string;
         readonly deprecated: boolean;
@@ -186,7 +186,8 @@ export function collectDocFacts(
   const operations: OperationFact[] = Object.values(meta.operations).map((op) => {
     const security = operationSecurity(securityById.get(op.operationId) ?? globalSecurity);
     const table = versions[op.operationId];
-    const tag = op.tags[0];
+    const docs = meta.operationDocs[op.operationId]!;
+    const tag = docs.tags[0];
     return {
       operationId: op.operationId,
       href: tag
@@ -194,12 +195,12 @@ export function collectDocFacts(
         : `${hrefs.page}#/${redocSlug(op.operationId)}`,
       method: op.method,
       path: op.path,
-      summary: op.summary,
-      deprecated: op.deprecated,
+      summary: docs.summary,
+      deprecated: docs.deprecated,
       security: security.names,
       securityDetail: security.detail,
       currentVersion: table?.find((row) => row.status === 'CURRENT')?.version ?? null,
-      async: op.async ? { poll: op.async.poll, until: op.async.until } : null,
+      async: docs.async ? { poll: docs.async.poll, until: docs.async.until } : null,
     };
   });
 

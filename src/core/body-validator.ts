@@ -7,15 +7,21 @@
  * interpreter covers exactly the keywords the generator lets through (it refuses any other), with
  * ajv's semantics and ajv's error objects (`allErrors` mode), so callers read `errors` the same way;
  * a differential test against ajv over the specs keeps the two in step.
+ *
+ * Each keyword check is a separate export (`typeKeyword`, `minLengthKeyword` ...) and a generated
+ * module passes only the ones its spec uses, so a client bundle carries no code for the others.
+ * Messages are written when a check fails (a valid body builds none).
  */
 
 /** A schema as the generator emits it: `true`/`false`, or an object of supported keywords. */
 export type BodySchema = boolean | { readonly [keyword: string]: unknown };
 
-/** What the schemas of one spec share: referenced subschemas and format patterns. */
+/** What the schemas of one spec share: referenced subschemas, format patterns, keywords used. */
 export interface BodySchemaTables {
   readonly defs: readonly BodySchema[];
   readonly formats: Readonly<Record<string, RegExp>>;
+  /** The keyword checks the schemas need, in the order of {@link allKeywords}. */
+  readonly keywords: readonly Keyword[];
 }
 
 /** One failed check, shaped like ajv's errors. */
@@ -34,6 +40,25 @@ export interface BodyValidator {
 
 type Schema = { readonly [keyword: string]: any };
 
+/** What a keyword check works with while one body is validated. */
+export interface ValidationRun {
+  /** The failures so far (alternatives drop their branches' failures when one branch passes). */
+  readonly errors: BodyValidationError[];
+  readonly formats: Readonly<Record<string, RegExp>>;
+  /** Records a failure with ajv's keyword, params and message. */
+  fail(
+    instancePath: string,
+    keyword: string,
+    params: Record<string, unknown>,
+    message: string,
+  ): void;
+  /** Checks `data` against a subschema (a `$ref` is followed). */
+  check(schema: BodySchema, data: unknown, instancePath: string): void;
+}
+
+/** Checks `data` against one keyword of `schema`; does nothing when the schema lacks it. */
+export type Keyword = (schema: Schema, data: any, at: string, run: ValidationRun) => void;
+
 /** JSON type of a value, as JSON Schema names them (`integer` is checked separately). */
 function jsonType(value: unknown): string {
   if (value === null) return 'null';
@@ -46,6 +71,9 @@ function hasType(value: unknown, type: string): boolean {
   if (type === 'number') return Number.isFinite(value);
   return jsonType(value) === type;
 }
+
+const isPlainObject = (data: unknown): data is Record<string, unknown> =>
+  data !== null && typeof data === 'object' && !Array.isArray(data);
 
 /** Length in code points, as JSON Schema counts `minLength`/`maxLength`. */
 function codePoints(text: string): number {
@@ -72,134 +100,195 @@ const segment = (key: string | number) =>
     ? `/${key}`
     : `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
+/**
+ * `minLength` ... `maxProperties`: a bound on the size of one kind of value (`measure` answers
+ * undefined for the other kinds).
+ */
+function sizeLimit(
+  name: string,
+  measure: (data: unknown) => number | undefined,
+  unit: string,
+): Keyword {
+  const isMin = name.startsWith('min');
+  return (schema, data, at, run) => {
+    const limit: number | undefined = schema[name];
+    const size = limit === undefined ? undefined : measure(data);
+    if (size !== undefined && (isMin ? size < limit! : size > limit!)) {
+      run.fail(
+        at,
+        name,
+        { limit },
+        `must NOT have ${isMin ? 'fewer' : 'more'} than ${limit} ${unit}`,
+      );
+    }
+  };
+}
+
+const stringLength = (data: unknown) => (typeof data === 'string' ? codePoints(data) : undefined);
+const itemCount = (data: unknown) => (Array.isArray(data) ? data.length : undefined);
+const propertyCount = (data: unknown) =>
+  isPlainObject(data) ? Object.keys(data).length : undefined;
+
+/** `anyOf`/`oneOf`: runs every branch; keeps their failures only when the combination fails. */
+function alternatives(name: 'anyOf' | 'oneOf', message: string): Keyword {
+  return (schema, data, at, run) => {
+    const branches: BodySchema[] | undefined = schema[name];
+    if (!branches) return;
+    const before = run.errors.length;
+    let passed = 0;
+    for (const branch of branches) {
+      const start = run.errors.length;
+      run.check(branch, data, at);
+      if (run.errors.length === start) passed++;
+    }
+    if (name === 'oneOf' ? passed === 1 : passed > 0) run.errors.length = before;
+    else run.fail(at, name, name === 'oneOf' ? { passingSchemas: null } : {}, message);
+  };
+}
+
+export const typeKeyword: Keyword = (schema, data, at, run) => {
+  const type: string | string[] | undefined = schema.type;
+  if (type === undefined) return;
+  const ok = Array.isArray(type) ? type.some((t) => hasType(data, t)) : hasType(data, type);
+  if (!ok) run.fail(at, 'type', { type }, `must be ${[type].flat().join(',')}`);
+};
+
+export const enumKeyword: Keyword = (schema, data, at, run) => {
+  const allowed: unknown[] | undefined = schema.enum;
+  if (allowed && !allowed.some((v) => deepEqual(v, data))) {
+    run.fail(at, 'enum', { allowedValues: allowed }, 'must be equal to one of the allowed values');
+  }
+};
+
+export const constKeyword: Keyword = (schema, data, at, run) => {
+  if ('const' in schema && !deepEqual(schema.const, data)) {
+    run.fail(at, 'const', { allowedValue: schema.const }, 'must be equal to constant');
+  }
+};
+
+export const minLengthKeyword = /* @__PURE__ */ sizeLimit('minLength', stringLength, 'characters');
+export const maxLengthKeyword = /* @__PURE__ */ sizeLimit('maxLength', stringLength, 'characters');
+
 const patterns = new Map<string, RegExp>();
-const pattern = (source: string) => {
-  let re = patterns.get(source);
-  if (!re) patterns.set(source, (re = new RegExp(source, 'u')));
-  return re;
+
+export const patternKeyword: Keyword = (schema, data, at, run) => {
+  const pattern: string | undefined = schema.pattern;
+  if (pattern === undefined || typeof data !== 'string') return;
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+  if (!re.test(data)) run.fail(at, 'pattern', { pattern }, `must match pattern "${pattern}"`);
 };
 
-/** ajv's message for each keyword, built only for the errors a failed validation keeps. */
-const MESSAGES: Record<string, (params: Record<string, any>) => string> = {
-  'false schema': () => 'boolean schema is false',
-  type: (p) => `must be ${[p.type].flat().join(',')}`,
-  enum: () => 'must be equal to one of the allowed values',
-  const: () => 'must be equal to constant',
-  minLength: (p) => `must NOT have fewer than ${p.limit} characters`,
-  maxLength: (p) => `must NOT have more than ${p.limit} characters`,
-  pattern: (p) => `must match pattern "${p.pattern}"`,
-  format: (p) => `must match format "${p.format}"`,
-  minItems: (p) => `must NOT have fewer than ${p.limit} items`,
-  maxItems: (p) => `must NOT have more than ${p.limit} items`,
-  minProperties: (p) => `must NOT have fewer than ${p.limit} properties`,
-  maxProperties: (p) => `must NOT have more than ${p.limit} properties`,
-  required: (p) => `must have required property '${p.missingProperty}'`,
-  additionalProperties: () => 'must NOT have additional properties',
-  oneOf: () => 'must match exactly one schema in oneOf',
-  anyOf: () => 'must match a schema in anyOf',
+export const formatKeyword: Keyword = (schema, data, at, run) => {
+  const format: string | undefined = schema.format;
+  if (format !== undefined && typeof data === 'string' && !run.formats[format]!.test(data)) {
+    run.fail(at, 'format', { format }, `must match format "${format}"`);
+  }
 };
 
-type Failure = Omit<BodyValidationError, 'message'>;
+export const minItemsKeyword = /* @__PURE__ */ sizeLimit('minItems', itemCount, 'items');
+export const maxItemsKeyword = /* @__PURE__ */ sizeLimit('maxItems', itemCount, 'items');
+
+export const itemsKeyword: Keyword = (schema, data, at, run) => {
+  if (schema.items === undefined || !Array.isArray(data)) return;
+  data.forEach((item, i) => run.check(schema.items, item, at + segment(i)));
+};
+
+export const minPropertiesKeyword = /* @__PURE__ */ sizeLimit(
+  'minProperties',
+  propertyCount,
+  'properties',
+);
+export const maxPropertiesKeyword = /* @__PURE__ */ sizeLimit(
+  'maxProperties',
+  propertyCount,
+  'properties',
+);
+
+export const requiredKeyword: Keyword = (schema, data, at, run) => {
+  if (!schema.required || !isPlainObject(data)) return;
+  for (const name of schema.required as string[]) {
+    if (data[name] === undefined) {
+      run.fail(at, 'required', { missingProperty: name }, `must have required property '${name}'`);
+    }
+  }
+};
+
+/** `properties` and `additionalProperties` together: each member is checked by one of them. */
+export const propertiesKeyword: Keyword = (schema, data, at, run) => {
+  const additional: BodySchema | undefined = schema.additionalProperties;
+  if ((schema.properties === undefined && additional === undefined) || !isPlainObject(data)) return;
+  const properties: Record<string, BodySchema> = schema.properties ?? {};
+  for (const key of Object.keys(data)) {
+    if (Object.hasOwn(properties, key)) {
+      run.check(properties[key]!, data[key], at + segment(key));
+    } else if (additional === false) {
+      run.fail(
+        at,
+        'additionalProperties',
+        { additionalProperty: key },
+        'must NOT have additional properties',
+      );
+    } else if (additional !== undefined) {
+      run.check(additional, data[key], at + segment(key));
+    }
+  }
+};
+
+export const allOfKeyword: Keyword = (schema, data, at, run) => {
+  for (const sub of (schema.allOf as BodySchema[] | undefined) ?? []) run.check(sub, data, at);
+};
+
+export const anyOfKeyword = /* @__PURE__ */ alternatives('anyOf', 'must match a schema in anyOf');
+export const oneOfKeyword = /* @__PURE__ */ alternatives(
+  'oneOf',
+  'must match exactly one schema in oneOf',
+);
+
+/**
+ * Every keyword check, in the order they run on a schema (so the failures, and the first issue a
+ * `ValidationError` names, come in a stable order). Generated modules list theirs in this order.
+ */
+export const allKeywords: readonly Keyword[] = [
+  typeKeyword,
+  enumKeyword,
+  constKeyword,
+  minLengthKeyword,
+  maxLengthKeyword,
+  patternKeyword,
+  formatKeyword,
+  minItemsKeyword,
+  maxItemsKeyword,
+  itemsKeyword,
+  minPropertiesKeyword,
+  maxPropertiesKeyword,
+  requiredKeyword,
+  propertiesKeyword,
+  allOfKeyword,
+  anyOfKeyword,
+  oneOfKeyword,
+];
 
 /** Wraps one operation's request-body schema as a validator. */
 export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyValidator {
-  let errors: Failure[] = [];
-  const fail = (instancePath: string, keyword: string, params: Record<string, unknown> = {}) => {
-    errors.push({ instancePath, keyword, params });
+  const run: ValidationRun = {
+    errors: [],
+    formats: tables.formats,
+    fail(instancePath, keyword, params, message) {
+      run.errors.push({ instancePath, keyword, params, message });
+    },
+    check(schema, data, at) {
+      if (schema === true) return;
+      if (schema === false) return run.fail(at, 'false schema', {}, 'boolean schema is false');
+      if (schema.$ref !== undefined) run.check(tables.defs[schema.$ref as number]!, data, at);
+      for (const keyword of tables.keywords) keyword(schema, data, at, run);
+    },
   };
-  const limit = (at: string, keyword: string, value: number, bound: number | undefined) => {
-    if (bound === undefined) return;
-    if (keyword.startsWith('min') ? value < bound : value > bound)
-      fail(at, keyword, { limit: bound });
-  };
-
-  const check = (schema: BodySchema, data: any, at: string): void => {
-    if (schema === true) return;
-    if (schema === false) return fail(at, 'false schema');
-    const s = schema as Schema;
-    if (s.$ref !== undefined) check(tables.defs[s.$ref]!, data, at);
-    if (s.type !== undefined) {
-      const ok = Array.isArray(s.type)
-        ? s.type.some((t: string) => hasType(data, t))
-        : hasType(data, s.type);
-      if (!ok) fail(at, 'type', { type: s.type });
-    }
-    if (s.enum && !s.enum.some((v: unknown) => deepEqual(v, data))) {
-      fail(at, 'enum', { allowedValues: s.enum });
-    }
-    if ('const' in s && !deepEqual(s.const, data)) fail(at, 'const', { allowedValue: s.const });
-    if (typeof data === 'string') checkString(s, data, at);
-    else if (Array.isArray(data)) checkArray(s, data, at);
-    else if (data !== null && typeof data === 'object') checkObject(s, data, at);
-    if (s.allOf) for (const sub of s.allOf) check(sub, data, at);
-    if (s.anyOf) alternatives(s.anyOf, data, at, 'anyOf');
-    if (s.oneOf) alternatives(s.oneOf, data, at, 'oneOf');
-  };
-
-  /** Runs every branch; keeps the branches' errors only when the combination fails, like ajv. */
-  const alternatives = (
-    branches: BodySchema[],
-    data: unknown,
-    at: string,
-    keyword: 'anyOf' | 'oneOf',
-  ) => {
-    const before = errors.length;
-    let passed = 0;
-    for (const branch of branches) {
-      const start = errors.length;
-      check(branch, data, at);
-      if (errors.length === start) passed++;
-    }
-    if (keyword === 'oneOf' ? passed === 1 : passed > 0) errors.length = before;
-    else fail(at, keyword, keyword === 'oneOf' ? { passingSchemas: null } : {});
-  };
-
-  const checkString = (s: Schema, data: string, at: string) => {
-    if (s.minLength !== undefined || s.maxLength !== undefined) {
-      const length = codePoints(data);
-      limit(at, 'minLength', length, s.minLength);
-      limit(at, 'maxLength', length, s.maxLength);
-    }
-    if (s.pattern !== undefined && !pattern(s.pattern).test(data)) {
-      fail(at, 'pattern', { pattern: s.pattern });
-    }
-    if (s.format !== undefined && !tables.formats[s.format]!.test(data)) {
-      fail(at, 'format', { format: s.format });
-    }
-  };
-
-  const checkArray = (s: Schema, data: unknown[], at: string) => {
-    limit(at, 'minItems', data.length, s.minItems);
-    limit(at, 'maxItems', data.length, s.maxItems);
-    if (s.items !== undefined) data.forEach((item, i) => check(s.items, item, at + segment(i)));
-  };
-
-  const checkObject = (s: Schema, data: Record<string, unknown>, at: string) => {
-    const keys = Object.keys(data);
-    limit(at, 'minProperties', keys.length, s.minProperties);
-    limit(at, 'maxProperties', keys.length, s.maxProperties);
-    for (const name of s.required ?? []) {
-      if (data[name] === undefined) fail(at, 'required', { missingProperty: name });
-    }
-    const properties: Record<string, BodySchema> = s.properties ?? {};
-    for (const key of keys) {
-      if (Object.hasOwn(properties, key)) {
-        check(properties[key]!, data[key], at + segment(key));
-      } else if (s.additionalProperties === false) {
-        fail(at, 'additionalProperties', { additionalProperty: key });
-      } else if (s.additionalProperties !== undefined) {
-        check(s.additionalProperties, data[key], at + segment(key));
-      }
-    }
-  };
-
   const validate = ((data: unknown) => {
-    errors = [];
-    check(root, data, '');
-    validate.errors = errors.length
-      ? errors.map((e) => ({ ...e, message: MESSAGES[e.keyword]!(e.params) }))
-      : null;
-    return errors.length === 0;
+    run.errors.length = 0;
+    run.check(root, data, '');
+    validate.errors = run.errors.length ? [...run.errors] : null;
+    return validate.errors === null;
   }) as BodyValidator;
   validate.errors = null;
   return validate;

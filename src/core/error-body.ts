@@ -199,6 +199,11 @@ function text(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A Nova/Rackspace fault member (`{"itemNotFound": {code, message}}`). */
+function isFault(v: unknown): v is Record<string, Json> {
+  return isObject(v) && ('message' in v || 'code' in v);
+}
+
 /** Item of SCP `ValidationErrorModel[]` (or FastAPI `detail[]`): `loc: msg`. */
 function validationItem(item: unknown): string | undefined {
   if (!isObject(item)) return text(item);
@@ -304,10 +309,7 @@ function fromJson(json: Json, now: number): Extracted {
   }
 
   // Nova / Rackspace fault: {"itemNotFound": {"code": 404, "message": "...", "details": "..."}}
-  const faultKey = Object.keys(json).find((k) => {
-    const inner = json[k];
-    return isObject(inner) && ('message' in inner || 'code' in inner);
-  });
+  const faultKey = Object.keys(json).find((k) => isFault(json[k]));
   if (faultKey !== undefined) {
     const inner = json[faultKey] as Record<string, Json>;
     const innerCode = text(inner.code);
@@ -334,7 +336,7 @@ function fromJson(json: Json, now: number): Extracted {
 }
 
 function hasFaultShape(json: Record<string, Json>): boolean {
-  return Object.values(json).some((v) => isObject(v) && ('message' in v || 'code' in v));
+  return Object.values(json).some(isFault);
 }
 
 /** Pulls code and message out of JSON that does not parse (cut off mid-way). */

@@ -108,6 +108,23 @@ function sanitizeCause(
   return copy;
 }
 
+/**
+ * Sets each field that has a value, in the order given; an absent optional field stays off the
+ * error (and out of its JSON) rather than being present as `undefined`.
+ */
+function assignDefined<T extends object>(target: T, fields: Partial<T>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** `after 1 attempt`, `after 3 attempts`. */
+function afterAttempts(attempts: number): string {
+  return `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+}
+
+const MAY_HAVE_ACTED = 'the request may have been acted upon';
+
 function setName(ctor: { prototype: Error }, name: string): void {
   // On the prototype (not a field), so the stack header V8 captures in the constructor uses it.
   Object.defineProperty(ctor.prototype, 'name', {
@@ -156,10 +173,12 @@ export class CloudNicError extends Error {
     const cause = sanitizeCause(options.cause, options.secrets);
     super(message, cause === undefined ? undefined : { cause });
     this.kind = kind;
-    if (options.provider !== undefined) this.provider = options.provider;
-    if (options.operation !== undefined) this.operation = options.operation;
-    if (method !== undefined) this.method = method;
-    if (url !== undefined) this.url = url;
+    assignDefined<CloudNicError>(this, {
+      provider: options.provider,
+      operation: options.operation,
+      method,
+      url,
+    });
   }
 
   /** Plain data for logs and JSON: every public field, no stack, no cause. */
@@ -231,27 +250,27 @@ export class ApiError extends CloudNicError {
 
   constructor(init: ApiErrorInit, kind: ErrorKind = 'api') {
     const { status, code: rawCode, message, requestId, retryAfterMs, body, ...options } = init;
-    const details = { status, code: rawCode, message, requestId, retryAfterMs, body };
-    const providerMessage = oneLine(redactText(details.message, options.secrets));
-    const code = details.code === undefined ? undefined : redactText(details.code, options.secrets);
+    const providerMessage = oneLine(redactText(message, options.secrets));
+    const code = rawCode === undefined ? undefined : redactText(rawCode, options.secrets);
     const extra: string[] = [];
-    if (details.requestId) extra.push(`request id ${details.requestId}`);
-    if (details.retryAfterMs !== undefined) extra.push(`retry after ${details.retryAfterMs} ms`);
-    const statusPart = `HTTP ${details.status}${code ? ` ${code}` : ''}`;
+    if (requestId) extra.push(`request id ${requestId}`);
+    if (retryAfterMs !== undefined) extra.push(`retry after ${retryAfterMs} ms`);
+    const statusPart = `HTTP ${status}${code ? ` ${code}` : ''}`;
     // Bodies with nothing to say get a status summary as their message: do not repeat it.
     const main =
-      !code && providerMessage.startsWith(`HTTP ${details.status}`)
+      !code && providerMessage.startsWith(`HTTP ${status}`)
         ? providerMessage
         : `${statusPart}${providerMessage ? `: ${providerMessage}` : ''}`;
     const detail = `${main}${extra.length ? ` [${extra.join(', ')}]` : ''}`;
     super(kind, detail, options);
-    this.status = details.status;
-    if (code !== undefined) this.code = code;
+    this.status = status;
     this.providerMessage = providerMessage;
-    if (details.requestId !== undefined)
-      this.requestId = redactText(details.requestId, options.secrets);
-    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
-    if (details.body !== undefined) this.body = redactJson(details.body, options.secrets);
+    assignDefined<ApiError>(this, {
+      code,
+      requestId: requestId === undefined ? undefined : redactText(requestId, options.secrets),
+      retryAfterMs,
+      body: body === undefined ? undefined : redactJson(body, options.secrets),
+    });
   }
 }
 setName(ApiError, 'ApiError');
@@ -308,22 +327,16 @@ export class VersionError extends CloudNicError {
       reason,
       ...options
     } = init;
-    const details = { requested, usable, minimum, maximum, status, code, requestId, reason };
-    const parts = [`version ${details.requested} is not usable`];
-    if (details.status !== undefined)
-      parts.push(`(HTTP ${details.status}${details.code ? ` ${details.code}` : ''})`);
-    if (details.reason) parts.push(`: ${oneLine(details.reason)}`);
-    if (details.minimum !== undefined || details.maximum !== undefined)
-      parts.push(`; accepted range ${details.minimum ?? '?'} to ${details.maximum ?? '?'}`);
-    if (details.usable.length) parts.push(`; usable: ${details.usable.join(', ')}`);
+    const parts = [`version ${requested} is not usable`];
+    if (status !== undefined) parts.push(`(HTTP ${status}${code ? ` ${code}` : ''})`);
+    if (reason) parts.push(`: ${oneLine(reason)}`);
+    if (minimum !== undefined || maximum !== undefined)
+      parts.push(`; accepted range ${minimum ?? '?'} to ${maximum ?? '?'}`);
+    if (usable.length) parts.push(`; usable: ${usable.join(', ')}`);
     super('version', parts.join(' ').replace(/ ([:;])/g, '$1'), options, message);
-    this.requested = details.requested;
-    this.usable = [...details.usable];
-    if (details.minimum !== undefined) this.minimum = details.minimum;
-    if (details.maximum !== undefined) this.maximum = details.maximum;
-    if (details.status !== undefined) this.status = details.status;
-    if (details.code !== undefined) this.code = details.code;
-    if (details.requestId !== undefined) this.requestId = details.requestId;
+    this.requested = requested;
+    this.usable = [...usable];
+    assignDefined<VersionError>(this, { minimum, maximum, status, code, requestId });
   }
 }
 setName(VersionError, 'VersionError');
@@ -345,19 +358,16 @@ export class TimeoutError extends CloudNicError {
 
   constructor(init: TimeoutErrorInit) {
     const { timeoutMs, attempts, maybeSent: sent, ...options } = init;
-    const details = { timeoutMs, attempts };
     const maybeSent = sent ?? true;
     super(
       'timeout',
-      `no complete response within ${details.timeoutMs} ms per attempt, after ${
-        details.attempts
-      } attempt${details.attempts === 1 ? '' : 's'}${
-        maybeSent ? '; the request may have been acted upon' : ''
+      `no complete response within ${timeoutMs} ms per attempt, ${afterAttempts(attempts)}${
+        maybeSent ? `; ${MAY_HAVE_ACTED}` : ''
       }`,
       options,
     );
-    this.timeoutMs = details.timeoutMs;
-    this.attempts = details.attempts;
+    this.timeoutMs = timeoutMs;
+    this.attempts = attempts;
     this.maybeSent = maybeSent;
   }
 }
@@ -381,21 +391,16 @@ export class NetworkError extends CloudNicError {
 
   constructor(init: NetworkErrorInit) {
     const { code, maybeSent, attempts, detail, ...options } = init;
-    const details = { code, maybeSent, attempts, detail };
     super(
       'network',
-      `network error ${details.code}${details.detail ? ` (${oneLine(details.detail)})` : ''} after ${
-        details.attempts
-      } attempt${details.attempts === 1 ? '' : 's'}; ${
-        details.maybeSent
-          ? 'the request may have been acted upon'
-          : 'the request did not reach the server'
+      `network error ${code}${detail ? ` (${oneLine(detail)})` : ''} ${afterAttempts(attempts)}; ${
+        maybeSent ? MAY_HAVE_ACTED : 'the request did not reach the server'
       }`,
       options,
     );
-    this.code = details.code;
-    this.maybeSent = details.maybeSent;
-    this.attempts = details.attempts;
+    this.code = code;
+    this.maybeSent = maybeSent;
+    this.attempts = attempts;
   }
 }
 setName(NetworkError, 'NetworkError');
@@ -428,25 +433,24 @@ export class ResponseBodyError extends CloudNicError {
 
   constructor(init: ResponseBodyErrorInit) {
     const { status, reason, contentType, bytesReceived, attempts, excerpt, ...options } = init;
-    const details = { status, reason, contentType, bytesReceived, attempts, excerpt };
     const what =
-      details.reason === 'truncated'
-        ? `body was cut off after ${details.bytesReceived} bytes`
-        : `body is not valid JSON (${details.contentType ?? 'no content type'}, ${details.bytesReceived} bytes)`;
+      reason === 'truncated'
+        ? `body was cut off after ${bytesReceived} bytes`
+        : `body is not valid JSON (${contentType ?? 'no content type'}, ${bytesReceived} bytes)`;
     super(
       'response-body',
-      `HTTP ${details.status} response ${what} after ${details.attempts} attempt${
-        details.attempts === 1 ? '' : 's'
-      }; the request may have been acted upon`,
+      `HTTP ${status} response ${what} ${afterAttempts(attempts)}; ${MAY_HAVE_ACTED}`,
       options,
     );
-    this.status = details.status;
-    this.reason = details.reason;
-    if (details.contentType !== undefined) this.contentType = details.contentType;
-    this.bytesReceived = details.bytesReceived;
-    this.attempts = details.attempts;
-    if (details.excerpt !== undefined)
-      this.excerpt = oneLine(redactText(details.excerpt, options.secrets), 200);
+    this.status = status;
+    this.reason = reason;
+    this.bytesReceived = bytesReceived;
+    this.attempts = attempts;
+    assignDefined<ResponseBodyError>(this, {
+      contentType,
+      excerpt:
+        excerpt === undefined ? undefined : oneLine(redactText(excerpt, options.secrets), 200),
+    });
   }
 }
 setName(ResponseBodyError, 'ResponseBodyError');

@@ -6,22 +6,20 @@ import { redactUrl } from './redact.js';
 
 /**
  * True for `localhost`, any 127.0.0.0/8 address and `::1` (also as an IPv4-mapped address).
- * Accepts a URL hostname as the URL parser gives it (IPv6 in brackets).
+ * Expects a hostname as the WHATWG URL parser gives it (`new URL(...).hostname`): IPv4 in dotted
+ * decimal, IPv6 compressed, lower case and in brackets, so no other spelling needs matching.
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname
     .toLowerCase()
     .replace(/^\[(.*)\]$/, '$1')
     .replace(/\.$/, '');
-  if (host === 'localhost') return true;
+  if (host === 'localhost' || host === '::1') return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   if (v4) return v4.slice(1).every((o) => Number(o) <= 255) && v4[1] === '127';
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  // IPv4-mapped loopback, as the WHATWG URL parser normalises it: ::ffff:7f00:1 (127.0.0.1).
+  // IPv4-mapped loopback, as the parser writes it: ::ffff:7f00:1 (127.0.0.1).
   const mapped = /^::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(host);
-  if (mapped?.[1]) return parseInt(mapped[1], 16) >> 8 === 127;
-  const mappedDotted = /^::ffff:(\d{1,3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.exec(host);
-  return mappedDotted?.[1] === '127';
+  return mapped?.[1] !== undefined && parseInt(mapped[1], 16) >> 8 === 127;
 }
 
 /**

@@ -23,8 +23,9 @@ describe('assertCredentialSafeUrl', () => {
       'http://127.0.0.1:1234/',
       'http://127.45.6.7/',
       'http://[::1]:9000/',
-      'http://[::ffff:127.0.0.1]/',
-      'http://127.1/', // the URL parser normalises it to 127.0.0.1
+      'http://[::ffff:127.0.0.1]/', // the URL parser writes it [::ffff:7f00:1]
+      'http://[0:0:0:0:0:0:0:1]/', // ... and this one [::1]
+      'http://127.1/', // ... and this one 127.0.0.1
     ]) {
       expect(isCredentialSafeUrl(url), url).toBe(true);
     }

@@ -1,7 +1,8 @@
 // The validator compiler ships only what the runtime interpreter understands: anything else fails
 // generation with a message that says what to do, instead of being silently ignored.
 import { describe, expect, it } from 'vitest';
-import { compileRequestValidators } from '../../scripts/lib/compile-validators.js';
+import * as interpreter from '../../src/core/body-validator.js';
+import { compileRequestValidators, KEYWORD_EXPORTS } from '../../scripts/lib/compile-validators.js';
 
 const docWith = (schema: unknown) => ({
   openapi: '3.1.0',
@@ -26,7 +27,28 @@ describe('compileRequestValidators', () => {
     expect(code).toContain('"id":{"$ref":0},"other":{"$ref":0}');
     expect(code).toContain('"uuid":/^(?:urn:uuid:)?');
     expect(code).not.toContain('ipv6');
-    expect(code).toContain('export const createThing = bodyValidator(');
+    expect(code).toContain('export const requestBodyValidators = {\n"createThing": bodyValidator(');
+  });
+
+  it('lists in the tables only the keyword checks the schemas use, in the interpreter order', () => {
+    const code = compile({
+      type: 'object',
+      required: ['id'],
+      additionalProperties: false,
+      properties: { id: { $ref: '#/components/schemas/Shared' } },
+    })!;
+    expect(code).toContain(
+      'keywords:[typeKeyword,formatKeyword,requiredKeyword,propertiesKeyword]',
+    );
+    expect(code).toContain(
+      'import { bodyValidator, typeKeyword, formatKeyword, requiredKeyword, propertiesKeyword, type BodySchemaTables }',
+    );
+    expect(code).not.toContain('patternKeyword');
+  });
+
+  it("names the interpreter's keyword exports, in the order of its allKeywords", () => {
+    const exports = interpreter as unknown as Record<string, unknown>;
+    expect(KEYWORD_EXPORTS.map(([name]) => exports[name])).toEqual(interpreter.allKeywords);
   });
 
   it('refuses a keyword the interpreter does not implement, naming it and where it is', () => {

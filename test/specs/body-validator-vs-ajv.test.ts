@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import catalogue from '../fixtures/request-bodies.json' with { type: 'json' };
 import { collectExamples, loadSpecs, requestBodyPointer } from '../helpers/spec-validation.js';
-import { bodyValidator } from '../../src/core/body-validator.js';
+import { allKeywords, bodyValidator } from '../../src/core/body-validator.js';
 import { requestBodyValidators as scp } from '../../generated/scp.meta.js';
 import { requestBodyValidators as huawei } from '../../generated/huawei.meta.js';
 import { requestBodyValidators as openstack } from '../../generated/openstack.meta.js';
@@ -191,7 +191,7 @@ describe('generated request-body validators agree with ajv over the spec', () =>
 });
 
 describe('bodyValidator semantics ajv shares with JSON Schema', () => {
-  const tables = { defs: [], formats: {} };
+  const tables = { defs: [], formats: {}, keywords: allKeywords };
 
   it('oneOf passes with exactly one matching branch, and fails with none or several', () => {
     const v = bodyValidator({ oneOf: [{ type: 'string' }, { minLength: 2 }, { maxLength: 5 }] }, tables);
@@ -209,7 +209,7 @@ describe('bodyValidator semantics ajv shares with JSON Schema', () => {
   it('counts string lengths in code points and resolves $ref through the tables', () => {
     const v = bodyValidator(
       { $ref: 0 },
-      { defs: [{ type: 'string', minLength: 2, maxLength: 2 }], formats: {} },
+      { defs: [{ type: 'string', minLength: 2, maxLength: 2 }], formats: {}, keywords: allKeywords },
     );
     expect(v('😀😀')).toBe(true);
     expect(v('😀')).toBe(false);

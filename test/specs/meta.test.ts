@@ -7,7 +7,10 @@ import * as openstack from '../../generated/openstack.meta.js';
 import * as rackspace from '../../generated/rackspace.meta.js';
 import * as katapult from '../../generated/katapult.meta.js';
 
-const lifecycle: Record<string, { meta: { operations: object }; ids: string[] }> = {
+const lifecycle: Record<
+  string,
+  { meta: { operations: object; operationDocs: object }; ids: string[] }
+> = {
   scp: {
     meta: scp,
     ids: [
@@ -67,6 +70,10 @@ describe.each(Object.entries(lifecycle))('%s operations', (_provider, { meta, id
   it('cover the whole NIC lifecycle', () => {
     expect(Object.keys(meta.operations)).toEqual(expect.arrayContaining(ids));
   });
+
+  it('each have their docs (summary, tags ...) beside them, in the same order', () => {
+    expect(Object.keys(meta.operationDocs)).toEqual(Object.keys(meta.operations));
+  });
 });
 
 describe('SCP version tables', () => {
@@ -105,16 +112,16 @@ describe('microversion facts', () => {
 
   it('describe Huawei v2.1 as microversioned from 2.1 and mark its Nova API deprecated', () => {
     expect(huawei.microversions?.min).toBe('2.1');
-    expect(huawei.operations.novaAttachServerInterface.deprecated).toBe(true);
-    expect(huawei.operations.batchAddServerNics.deprecated).toBe(false);
+    expect(huawei.operationDocs.novaAttachServerInterface.deprecated).toBe(true);
+    expect(huawei.operationDocs.batchAddServerNics.deprecated).toBe(false);
   });
 });
 
 describe('async operations name how to poll them', () => {
   it.each([
-    ['huawei', huawei.operations.batchAddServerNics.async?.poll, 'showJob'],
-    ['katapult', katapult.operations.attachVirtualMachineNetworkInterface.async?.poll, 'getTask'],
-    ['openstack', openstack.operations.attachServerInterface.async?.poll, 'showServerInterface'],
+    ['huawei', huawei.operationDocs.batchAddServerNics.async?.poll, 'showJob'],
+    ['katapult', katapult.operationDocs.attachVirtualMachineNetworkInterface.async?.poll, 'getTask'],
+    ['openstack', openstack.operationDocs.attachServerInterface.async?.poll, 'showServerInterface'],
   ])('%s', (_p, poll, expected) => {
     expect(poll).toBe(expected);
   });
