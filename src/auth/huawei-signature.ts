@@ -37,7 +37,7 @@
  */
 import {
   hmacSha256,
-  hmacSha256IfReady,
+  hmacSha256JoinedIfReady,
   isCryptoReady,
   prepareCryptoBackend,
   sha256Hex,
@@ -407,8 +407,11 @@ function forEachHeader(
 function headersToSign(headers: HuaweiHeadersInput | undefined): HeaderList {
   const out: HeaderList = [];
   if (isPlainRecord(headers)) {
-    // The usual case, read directly (same result as forEachHeader, without a callback).
-    for (const name of Object.keys(headers)) {
+    // The usual case, read directly (same result as forEachHeader, without a callback). A
+    // `for...in` loop reads the values by the object's enumeration cache, cheaper than a keyed
+    // lookup per name; inherited names are skipped, as Object.keys would.
+    for (const name in headers) {
+      if (!hasOwn.call(headers, name)) continue;
       const value = headers[name];
       if (value === undefined || value === null) continue;
       addHeaderToSign(out, name, Array.isArray(value) ? value.join(', ') : value);
@@ -418,6 +421,8 @@ function headersToSign(headers: HuaweiHeadersInput | undefined): HeaderList {
   }
   return out;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 type HeaderRecord = Readonly<Record<string, string | readonly string[] | undefined | null>>;
 
@@ -431,8 +436,8 @@ function addHeaderToSign(out: HeaderList, name: unknown, value: unknown): void {
     throw new TypeError(`headers: ${JSON.stringify(String(name))} is not a valid header name`);
   }
   if (!isHeaderValue(value)) requireHeaderValue(value, `headers["${name}"]`);
+  if (name.includes('_')) return;
   const lower = name.toLowerCase();
-  if (lower.includes('_')) return;
   if (!insertHeader(out, lower, (value as string).trim())) {
     throw new TypeError(`headers: "${lower}" is given more than once (names are case-insensitive)`);
   }
@@ -469,22 +474,32 @@ function canonicalRequestOver(
   body: HuaweiBody,
   sdkDate: string,
 ): CanonicalResult | Promise<CanonicalResult> {
+  // A plain URL (see UrlParts) is already canonical but for the query order and the final `/`.
+  const path = url.pathname;
+  const query =
+    (url.plain ? plainCanonicalQueryString(url.search) : undefined) ??
+    huaweiCanonicalQueryString(url.search);
+  // Built piece by piece so that the string has few parts: hashing it first copies every part
+  // into one flat string, at a cost per part (short pieces such as "\nhost:" are joined flat).
+  let head = method + '\n';
+  if (url.plain) {
+    head += path;
+    head += path.charCodeAt(path.length - 1) === 0x2f ? '\n' : '/\n';
+  } else {
+    head += huaweiCanonicalUri(path) + '\n';
+  }
+  head += query;
   let contentSha: string | undefined;
-  let canonicalHeaders = '';
   let signedHeaders = '';
   for (let i = 0; i < signed.length; i += 2) {
     const name = signed[i]!;
     const value = signed[i + 1]!;
     if (name === CONTENT_SHA256_HEADER && contentSha === undefined) contentSha = value;
-    canonicalHeaders += `${name}:${value}\n`;
-    signedHeaders += i === 0 ? name : `;${name}`;
+    head += '\n' + name + ':';
+    head += value;
+    signedHeaders += i === 0 ? name : ';' + name;
   }
-  // A plain URL (see UrlParts) is already canonical but for the query order and the final `/`.
-  const uri = url.plain ? withFinalSlash(url.pathname) : huaweiCanonicalUri(url.pathname);
-  const query =
-    (url.plain ? plainCanonicalQueryString(url.search) : undefined) ??
-    huaweiCanonicalQueryString(url.search);
-  const head = `${method}\n${uri}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n`;
+  head += '\n\n' + signedHeaders + '\n';
   const payloadHash = contentSha ?? payloadHashIfReady(body);
   if (payloadHash !== undefined) {
     return { canonicalRequest: head + payloadHash, signedHeaders, sdkDate };
@@ -539,7 +554,23 @@ async function stringToSign(sdkDate: string, canonicalRequest: string): Promise<
 
 function stringToSignIfReady(sdkDate: string, canonicalRequest: string): string | undefined {
   const hash = sha256HexIfReady(canonicalRequest);
-  return hash === undefined ? undefined : `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n${hash}`;
+  return hash === undefined ? undefined : stringToSignHead(sdkDate) + hash;
+}
+
+/** The last string-to-sign head, by X-Sdk-Date (requests of one second share it). */
+const lastHead = { sdkDate: '', text: '' };
+
+/**
+ * `SDK-HMAC-SHA256` \n X-Sdk-Date \n, the head of the string to sign: one string per second, so
+ * that the HMAC can keep its bytes (see `hmacSha256JoinedIfReady`) and a joined string to sign
+ * has two parts only.
+ */
+function stringToSignHead(sdkDate: string): string {
+  if (lastHead.sdkDate !== sdkDate) {
+    lastHead.text = `${HUAWEI_SIGNING_ALGORITHM}\n${sdkDate}\n`;
+    lastHead.sdkDate = sdkDate;
+  }
+  return lastHead.text;
 }
 
 /**
@@ -551,10 +582,10 @@ async function signatureOf(
   sdkDate: string,
   canonicalRequest: string,
 ): Promise<string> {
-  const toSign =
-    stringToSignIfReady(sdkDate, canonicalRequest) ??
-    (await stringToSign(sdkDate, canonicalRequest));
-  return hmacSha256IfReady(secretKey, toSign, 'hex') ?? toHex(await hmacSha256(secretKey, toSign));
+  return (
+    signatureIfReady(secretKey, sdkDate, canonicalRequest) ??
+    toHex(await hmacSha256(secretKey, await stringToSign(sdkDate, canonicalRequest)))
+  );
 }
 
 /** The hex signature, synchronously when the crypto backend allows it; `undefined` otherwise. */
@@ -563,8 +594,11 @@ function signatureIfReady(
   sdkDate: string,
   canonicalRequest: string,
 ): string | undefined {
-  const toSign = stringToSignIfReady(sdkDate, canonicalRequest);
-  return toSign === undefined ? undefined : hmacSha256IfReady(secretKey, toSign, 'hex');
+  const hash = sha256HexIfReady(canonicalRequest);
+  // The string to sign is head + hash; its head's bytes are reused while the second lasts.
+  return hash === undefined
+    ? undefined
+    : hmacSha256JoinedIfReady(secretKey, stringToSignHead(sdkDate), hash, 'hex');
 }
 
 /**

@@ -13,8 +13,20 @@ export function isHttpToken(value: string): boolean {
   return HTTP_TOKEN.test(value);
 }
 
+/** True for the methods clients send (checked first: cheaper than the token pattern). */
+function isCommonMethod(method: string): boolean {
+  return (
+    method === 'GET' ||
+    method === 'POST' ||
+    method === 'PUT' ||
+    method === 'DELETE' ||
+    method === 'PATCH' ||
+    method === 'HEAD'
+  );
+}
+
 export function requireMethod(method: unknown): string {
-  if (typeof method !== 'string' || !isHttpToken(method)) {
+  if (typeof method !== 'string' || !(isCommonMethod(method) || isHttpToken(method))) {
     throw new TypeError('method must be an HTTP method token such as "GET" or "POST"');
   }
   return method;

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   hmacSha256,
   hmacSha256IfReady,
+  hmacSha256JoinedIfReady,
   prepareCryptoBackend,
   toHex,
   useCryptoBackend,
@@ -97,5 +98,118 @@ describe('node:crypto HMAC-SHA256 from one-shot hashes', () => {
     expect(toHex(await hmacSha256(KEYS[0]!, MESSAGES[1]!))).toBe(
       reference(KEYS[0]!, MESSAGES[1]!, 'hex'),
     );
+  });
+});
+
+/** createHmac over the UTF-8 bytes of `head`, then those of `tail`. */
+function joinedReference(key: Data, head: string, tail: string, encoding: 'hex' | 'base64') {
+  return createHmac('sha256', typeof key === 'string' ? Buffer.from(key, 'utf8') : key)
+    .update(Buffer.from(head, 'utf8'))
+    .update(Buffer.from(tail, 'utf8'))
+    .digest(encoding);
+}
+
+function expectJoinedSameAsCreateHmac(key: Data, head: string, tail: string): void {
+  const label = `key ${JSON.stringify(key).slice(0, 40)}, head ${JSON.stringify(head).slice(0, 40)}, tail length ${tail.length}`;
+  for (const encoding of ['hex', 'base64'] as const) {
+    expect(hmacSha256JoinedIfReady(key, head, tail, encoding), label).toBe(
+      joinedReference(key, head, tail, encoding),
+    );
+  }
+}
+
+// The Huawei string to sign is one head per second followed by a fresh hex digest; the HMAC keeps
+// the head's bytes in its message buffer while the head stays the same, so every way of changing
+// head, tail, key or buffer between calls must still give createHmac's bytes.
+describe('node:crypto HMAC-SHA256 of a head and a tail', () => {
+  const HEADS = [
+    'SDK-HMAC-SHA256\n20261120T083000Z\n',
+    'SDK-HMAC-SHA256\n20261120T083001Z\n',
+    '',
+    'héllo 一 😀 ',
+    'h'.repeat(200), // a long head: the tail then needs a grown buffer
+  ];
+  const hexTail = fc.string({
+    unit: fc.constantFrom(...'0123456789abcdef'),
+    minLength: 64,
+    maxLength: 64,
+  });
+
+  it('equals createHmac over both parts for the string to sign and tricky heads', () => {
+    useCryptoBackend('node');
+    const digest = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    for (const key of KEYS) {
+      for (const head of HEADS) {
+        for (const tail of [digest, '', 'héllo 一 😀 \udc00 tail', 'q'.repeat(300)]) {
+          expectJoinedSameAsCreateHmac(key, head, tail);
+          expectJoinedSameAsCreateHmac(key, head, tail); // the head's bytes kept from the last call
+        }
+      }
+    }
+  });
+
+  it('stays correct however calls of both kinds, keys, heads and tails follow each other', async () => {
+    useCryptoBackend('node');
+    // Mostly two keys and two heads, so that calls often find the same key and head as before.
+    const key = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(KEYS[0]!, KEYS[1]!) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 100 }) },
+    );
+    const head = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(HEADS[0]!, HEADS[1]!) },
+      { weight: 1, arbitrary: fc.constantFrom(...HEADS.slice(2)) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 150 }) },
+    );
+    const tail = fc.oneof(hexTail, fc.string({ unit: 'binary', maxLength: 400 }));
+    const call = fc.oneof(
+      fc.record({ kind: fc.constant('joined' as const), key, head, tail }),
+      fc.record({
+        kind: fc.constant('whole' as const),
+        key,
+        message: fc.string({ maxLength: 400 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 16 }), async (calls) => {
+        for (const c of calls) {
+          if (c.kind === 'joined') expectJoinedSameAsCreateHmac(c.key, c.head, c.tail);
+          else await expectSameAsCreateHmac(c.key, c.message); // writes over the kept head
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('does not keep a head over a message written in between, nor over a grown buffer', async () => {
+    useCryptoBackend('node');
+    const [key, head] = [KEYS[0]!, HEADS[0]!];
+    expectJoinedSameAsCreateHmac(key, head, 'first');
+    await expectSameAsCreateHmac(key, 'another message written where the head was');
+    expectJoinedSameAsCreateHmac(key, head, 'second');
+    expectJoinedSameAsCreateHmac(key, head, 'x'.repeat(5000)); // grows the buffer
+    expectJoinedSameAsCreateHmac(key, head, 'third');
+    expectJoinedSameAsCreateHmac(KEYS[1]!, head, 'another key');
+    expectJoinedSameAsCreateHmac(key, head, 'first key again');
+  });
+
+  it('joins the bytes of both parts: a surrogate pair split between them is two U+FFFD', () => {
+    useCryptoBackend('node');
+    const [high, low] = ['\ud83d', '\ude00']; // 😀 split in two
+    expectJoinedSameAsCreateHmac(KEYS[0]!, `a${high}`, `${low}b`);
+    expect(hmacSha256JoinedIfReady(KEYS[0]!, `a${high}`, `${low}b`, 'hex')).toBe(
+      reference(KEYS[0]!, 'a\ufffd\ufffdb', 'hex'),
+    );
+  });
+
+  it('leaves byte keys and parts too long for the reused buffer to the general path', () => {
+    useCryptoBackend('node');
+    expectJoinedSameAsCreateHmac(new Uint8Array([1, 2, 3, 250]), HEADS[0]!, 'tail');
+    expectJoinedSameAsCreateHmac(KEYS[0]!, HEADS[0]!, 'w'.repeat(70_000));
+    expectJoinedSameAsCreateHmac(KEYS[0]!, HEADS[0]!, 'short again');
+  });
+
+  it('answers undefined on the Web Crypto backend', () => {
+    useCryptoBackend('web');
+    expect(hmacSha256JoinedIfReady(KEYS[0]!, HEADS[0]!, 'tail', 'hex')).toBeUndefined();
   });
 });

@@ -257,6 +257,20 @@ describe('canonical headers', () => {
     }
   });
 
+  it('signs the own headers of a record only, as fetch sends them', async () => {
+    // fetch and Headers read a record's own enumerable properties; inherited ones are not sent.
+    const inherited = Object.assign(Object.create({ 'X-Inherited': 'not sent' }) as object, {
+      'X-Project-Id': 'p',
+    }) as Record<string, string>;
+    const bare = Object.assign(Object.create(null) as object, {
+      'X-Project-Id': 'p',
+    }) as Record<string, string>;
+    for (const headers of [inherited, bare]) {
+      const r = await huaweiCanonicalRequest({ method: 'GET', url, date, headers });
+      expect(r.signedHeaders).toBe('host;x-project-id;x-sdk-date');
+    }
+  });
+
   it('leaves names with "_" unsigned (as the Go and Python SDKs do)', async () => {
     const r = await huaweiCanonicalRequest({
       method: 'GET',
@@ -381,6 +395,8 @@ describe('input validation', () => {
   const good: HuaweiSignInput = { ...v8.input, secretKey: secret };
   const cases: [string, Partial<Record<keyof HuaweiSignInput, unknown>>, RegExp][] = [
     ['method', { method: 'GET /' }, /method/],
+    ['method', { method: '' }, /method/],
+    ['method', { method: 'GET\n' }, /method/],
     ['url', { url: '/v1/x' }, /url/],
     ['url', { url: undefined }, /url/],
     ['accessKey', { accessKey: '' }, /accessKey/],
@@ -392,6 +408,13 @@ describe('input validation', () => {
     ['headers', { headers: 'content-type: x' }, /headers/],
     ['body', { body: { a: 1 } }, /body/],
   ];
+  it('accepts any method token, signed exactly as given (methods are case-sensitive)', async () => {
+    for (const method of ['GET', 'DELETE', 'get', 'PROPFIND', 'M-SEARCH']) {
+      const r = await huaweiCanonicalRequest({ ...v8.input, method });
+      expect(r.canonicalRequest.split('\n')[0]).toBe(method);
+    }
+  });
+
   for (const [field, patch, pattern] of cases) {
     it(`rejects a bad ${field} with a TypeError naming it, never echoing the secret`, async () => {
       const err = await signHuawei({ ...good, ...patch } as HuaweiSignInput).catch(
