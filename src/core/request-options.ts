@@ -96,7 +96,9 @@ export function carryRequestOptions<R extends Request>(from: Request, to: R): R 
 
 const BODY_TEXT = Symbol.for('cloud-nic.bodyText');
 
-type BodyCarrier = Request & { [BODY_TEXT]?: string | null };
+const NO_CALLER_SIGNAL = Symbol.for('cloud-nic.noCallerSignal');
+
+type BodyCarrier = Request & { [BODY_TEXT]?: string | null; [NO_CALLER_SIGNAL]?: true };
 
 type RequestClass = new (input: RequestInfo | URL, init?: RequestInit) => Request;
 
@@ -128,6 +130,12 @@ export const TextBodyRequest = function TextBodyRequest(
       else if (input instanceof Request) text = (input as BodyCarrier)[BODY_TEXT];
       else text = null;
       if (text !== undefined) (this as BodyCarrier)[BODY_TEXT] = text;
+      // Without a signal of the caller's (given here, or followed from the input request), nothing
+      // outside can abort this request: the resilient fetch then has no abort to listen for.
+      const followsCaller =
+        (init?.signal !== undefined && init.signal !== null) ||
+        (input instanceof Request && !(input as BodyCarrier)[NO_CALLER_SIGNAL]);
+      if (!followsCaller) (this as BodyCarrier)[NO_CALLER_SIGNAL] = true;
     }
   };
   return new textBodyRequestClass(input, init);
@@ -136,6 +144,14 @@ export const TextBodyRequest = function TextBodyRequest(
 Object.defineProperty(TextBodyRequest, Symbol.hasInstance, {
   value: (value: unknown) => value instanceof Request,
 });
+
+/**
+ * False only for a request known to have no caller's signal behind it (a `TextBodyRequest` built
+ * without one), whose `signal` therefore never aborts; true when it may.
+ */
+export function mayBeAborted(request: Request): boolean {
+  return !(request as BodyCarrier)[NO_CALLER_SIGNAL];
+}
 
 /** The body text a request was built with (`null`: no body), or `undefined` when not known. */
 export function knownBodyText(request: Request): string | null | undefined {

@@ -30,6 +30,7 @@ import {
   carryRequestOptions,
   getRequestContext,
   knownBodyText,
+  mayBeAborted,
   readRequestOptions,
   setRequestOptions,
 } from './request-options.js';
@@ -337,6 +338,9 @@ export function createResilientFetch(
     const method = request.method.toUpperCase();
     const idempotent = isIdempotentMethod(method);
     const callerSignal = request.signal;
+    // Listening for the caller's abort costs two event-listener calls per attempt; a request that
+    // no caller's signal can abort is spared them.
+    const linkCaller = mayBeAborted(request);
     const context = getRequestContext(request);
     const provider = context.provider ?? options.provider;
     const errorContext = () => ({
@@ -392,8 +396,10 @@ export function createResilientFetch(
             controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, 'TimeoutError'));
           }, timeoutMs)
         : undefined;
-      const onCallerAbort = () => controller.abort(abortReason(callerSignal));
-      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      const onCallerAbort = linkCaller
+        ? () => controller.abort(abortReason(callerSignal))
+        : undefined;
+      if (onCallerAbort) callerSignal.addEventListener('abort', onCallerAbort, { once: true });
       try {
         let response: Response;
         try {
@@ -413,7 +419,7 @@ export function createResilientFetch(
         return { kind: 'response', response, bytes };
       } finally {
         if (timer !== undefined) clearTimeout(timer);
-        callerSignal.removeEventListener('abort', onCallerAbort);
+        if (onCallerAbort) callerSignal.removeEventListener('abort', onCallerAbort);
       }
     };
 

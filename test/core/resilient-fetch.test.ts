@@ -13,6 +13,7 @@ import {
   type ResilientFetchOptions,
   type RetryInfo,
 } from '../../src/core/index.js';
+import { TextBodyRequest } from '../../src/core/request-options.js';
 
 /**
  * One local server whose behaviour is chosen by the path: /<scenario>/<id>?times=N&ra=...
@@ -414,6 +415,23 @@ describe('caller abort and per-call options', () => {
     expect((err as DOMException).name).toBe('AbortError');
     expect(hitCount(`hang/${id}`)).toBe(1);
     expect(sleeps).toEqual([]);
+  }, 5_000);
+
+  it('a caller abort reaches requests built by the clients (TextBodyRequest) and their copies', async () => {
+    for (const copy of [false, true]) {
+      const id = uid();
+      const controller = new AbortController();
+      onHit.set(`hang/${id}`, () => controller.abort());
+      const { fetch } = harness({ timeoutMs: 0 });
+      const built = new TextBodyRequest(`${base}/hang/${id}`, {
+        method: 'POST',
+        body: '{}',
+        signal: controller.signal,
+      });
+      const err = await fetch(copy ? new TextBodyRequest(built) : built).catch((e) => e);
+      expect((err as DOMException).name).toBe('AbortError');
+      expect(hitCount(`hang/${id}`)).toBe(1);
+    }
   }, 5_000);
 
   it('a caller abort during the backoff wait stops at once', async () => {

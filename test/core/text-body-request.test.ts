@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   carryRequestOptions,
   knownBodyText,
+  mayBeAborted,
   requestBodyAsSent,
   requestBodyText,
   TextBodyRequest,
@@ -50,5 +51,20 @@ describe('TextBodyRequest', () => {
     const bytes = new Request(URL_, { method: 'POST', body: raw });
     expect(await requestBodyAsSent(bytes)).toEqual(raw);
     expect(await requestBodyAsSent(new Request(URL_))).toBeNull();
+  });
+
+  it('knows when no caller signal can abort it, and assumes one can otherwise', () => {
+    const controller = new AbortController();
+    const free = () => new TextBodyRequest(URL_, { method: 'POST', body: '{}' });
+    expect(mayBeAborted(free())).toBe(false);
+    expect(mayBeAborted(new TextBodyRequest(free()))).toBe(false);
+    const withSignal = new TextBodyRequest(URL_, { signal: controller.signal });
+    expect(mayBeAborted(withSignal)).toBe(true);
+    // A copy follows the signal of the request it copies.
+    expect(mayBeAborted(new TextBodyRequest(withSignal))).toBe(true);
+    expect(mayBeAborted(new TextBodyRequest(free(), { signal: controller.signal }))).toBe(true);
+    // Anything not built here is assumed abortable.
+    expect(mayBeAborted(new Request(URL_))).toBe(true);
+    expect(mayBeAborted(new TextBodyRequest(new Request(URL_)))).toBe(true);
   });
 });
