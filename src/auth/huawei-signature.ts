@@ -141,7 +141,12 @@ export function formatSdkDate(date: Date | string): string {
     lastFormatted.second = second;
     return lastFormatted.text;
   }
-  if (typeof date === 'string' && sdkDateToEpochMs(date) !== undefined) return date;
+  if (typeof date === 'string') {
+    // The client formats the date for its X-Sdk-Date header, then signs with that same text:
+    // the text formatted last needs no second check.
+    const formattedLast = !Number.isNaN(lastFormatted.second) && date === lastFormatted.text;
+    if (formattedLast || sdkDateToEpochMs(date) !== undefined) return date;
+  }
   throw new TypeError('date must be a Date or a UTC time formatted as YYYYMMDDTHHMMSSZ');
 }
 

@@ -56,8 +56,17 @@ export interface ValidationRun {
   check(schema: BodySchema, data: unknown, instancePath: string): void;
 }
 
-/** Checks `data` against one keyword of `schema`; does nothing when the schema lacks it. */
-export type Keyword = (schema: Schema, data: any, at: string, run: ValidationRun) => void;
+type KeywordCheck = (schema: Schema, data: any, at: string, run: ValidationRun) => void;
+
+/**
+ * Checks `data` against one keyword of `schema`; does nothing when the schema lacks it. `keys` are
+ * the schema members it reads, so that a schema runs only the checks it has a member for.
+ */
+export type Keyword = KeywordCheck & { readonly keys: readonly string[] };
+
+function keyword(keys: readonly string[], check: KeywordCheck): Keyword {
+  return Object.assign(check, { keys });
+}
 
 /** JSON type of a value, as JSON Schema names them (`integer` is checked separately). */
 function jsonType(value: unknown): string {
@@ -110,7 +119,7 @@ function sizeLimit(
   unit: string,
 ): Keyword {
   const isMin = name.startsWith('min');
-  return (schema, data, at, run) => {
+  return keyword([name], (schema, data, at, run) => {
     const limit: number | undefined = schema[name];
     const size = limit === undefined ? undefined : measure(data);
     if (size !== undefined && (isMin ? size < limit! : size > limit!)) {
@@ -121,7 +130,7 @@ function sizeLimit(
         `must NOT have ${isMin ? 'fewer' : 'more'} than ${limit} ${unit}`,
       );
     }
-  };
+  });
 }
 
 const stringLength = (data: unknown) => (typeof data === 'string' ? codePoints(data) : undefined);
@@ -131,7 +140,7 @@ const propertyCount = (data: unknown) =>
 
 /** `anyOf`/`oneOf`: runs every branch; keeps their failures only when the combination fails. */
 function alternatives(name: 'anyOf' | 'oneOf', message: string): Keyword {
-  return (schema, data, at, run) => {
+  return keyword([name], (schema, data, at, run) => {
     const branches: BodySchema[] | undefined = schema[name];
     if (!branches) return;
     const before = run.errors.length;
@@ -143,56 +152,56 @@ function alternatives(name: 'anyOf' | 'oneOf', message: string): Keyword {
     }
     if (name === 'oneOf' ? passed === 1 : passed > 0) run.errors.length = before;
     else run.fail(at, name, name === 'oneOf' ? { passingSchemas: null } : {}, message);
-  };
+  });
 }
 
-export const typeKeyword: Keyword = (schema, data, at, run) => {
+export const typeKeyword = /* @__PURE__ */ keyword(['type'], (schema, data, at, run) => {
   const type: string | string[] | undefined = schema.type;
   if (type === undefined) return;
   const ok = Array.isArray(type) ? type.some((t) => hasType(data, t)) : hasType(data, type);
   if (!ok) run.fail(at, 'type', { type }, `must be ${[type].flat().join(',')}`);
-};
+});
 
-export const enumKeyword: Keyword = (schema, data, at, run) => {
+export const enumKeyword = /* @__PURE__ */ keyword(['enum'], (schema, data, at, run) => {
   const allowed: unknown[] | undefined = schema.enum;
   if (allowed && !allowed.some((v) => deepEqual(v, data))) {
     run.fail(at, 'enum', { allowedValues: allowed }, 'must be equal to one of the allowed values');
   }
-};
+});
 
-export const constKeyword: Keyword = (schema, data, at, run) => {
+export const constKeyword = /* @__PURE__ */ keyword(['const'], (schema, data, at, run) => {
   if ('const' in schema && !deepEqual(schema.const, data)) {
     run.fail(at, 'const', { allowedValue: schema.const }, 'must be equal to constant');
   }
-};
+});
 
 export const minLengthKeyword = /* @__PURE__ */ sizeLimit('minLength', stringLength, 'characters');
 export const maxLengthKeyword = /* @__PURE__ */ sizeLimit('maxLength', stringLength, 'characters');
 
 const patterns = new Map<string, RegExp>();
 
-export const patternKeyword: Keyword = (schema, data, at, run) => {
+export const patternKeyword = /* @__PURE__ */ keyword(['pattern'], (schema, data, at, run) => {
   const pattern: string | undefined = schema.pattern;
   if (pattern === undefined || typeof data !== 'string') return;
   let re = patterns.get(pattern);
   if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
   if (!re.test(data)) run.fail(at, 'pattern', { pattern }, `must match pattern "${pattern}"`);
-};
+});
 
-export const formatKeyword: Keyword = (schema, data, at, run) => {
+export const formatKeyword = /* @__PURE__ */ keyword(['format'], (schema, data, at, run) => {
   const format: string | undefined = schema.format;
   if (format !== undefined && typeof data === 'string' && !run.formats[format]!.test(data)) {
     run.fail(at, 'format', { format }, `must match format "${format}"`);
   }
-};
+});
 
 export const minItemsKeyword = /* @__PURE__ */ sizeLimit('minItems', itemCount, 'items');
 export const maxItemsKeyword = /* @__PURE__ */ sizeLimit('maxItems', itemCount, 'items');
 
-export const itemsKeyword: Keyword = (schema, data, at, run) => {
+export const itemsKeyword = /* @__PURE__ */ keyword(['items'], (schema, data, at, run) => {
   if (schema.items === undefined || !Array.isArray(data)) return;
   data.forEach((item, i) => run.check(schema.items, item, at + segment(i)));
-};
+});
 
 export const minPropertiesKeyword = /* @__PURE__ */ sizeLimit(
   'minProperties',
@@ -205,39 +214,43 @@ export const maxPropertiesKeyword = /* @__PURE__ */ sizeLimit(
   'properties',
 );
 
-export const requiredKeyword: Keyword = (schema, data, at, run) => {
+export const requiredKeyword = /* @__PURE__ */ keyword(['required'], (schema, data, at, run) => {
   if (!schema.required || !isPlainObject(data)) return;
   for (const name of schema.required as string[]) {
     if (data[name] === undefined) {
       run.fail(at, 'required', { missingProperty: name }, `must have required property '${name}'`);
     }
   }
-};
+});
 
 /** `properties` and `additionalProperties` together: each member is checked by one of them. */
-export const propertiesKeyword: Keyword = (schema, data, at, run) => {
-  const additional: BodySchema | undefined = schema.additionalProperties;
-  if ((schema.properties === undefined && additional === undefined) || !isPlainObject(data)) return;
-  const properties: Record<string, BodySchema> = schema.properties ?? {};
-  for (const key of Object.keys(data)) {
-    if (Object.hasOwn(properties, key)) {
-      run.check(properties[key]!, data[key], at + segment(key));
-    } else if (additional === false) {
-      run.fail(
-        at,
-        'additionalProperties',
-        { additionalProperty: key },
-        'must NOT have additional properties',
-      );
-    } else if (additional !== undefined) {
-      run.check(additional, data[key], at + segment(key));
+export const propertiesKeyword = /* @__PURE__ */ keyword(
+  ['properties', 'additionalProperties'],
+  (schema, data, at, run) => {
+    const additional: BodySchema | undefined = schema.additionalProperties;
+    if ((schema.properties === undefined && additional === undefined) || !isPlainObject(data))
+      return;
+    const properties: Record<string, BodySchema> = schema.properties ?? {};
+    for (const key of Object.keys(data)) {
+      if (Object.hasOwn(properties, key)) {
+        run.check(properties[key]!, data[key], at + segment(key));
+      } else if (additional === false) {
+        run.fail(
+          at,
+          'additionalProperties',
+          { additionalProperty: key },
+          'must NOT have additional properties',
+        );
+      } else if (additional !== undefined) {
+        run.check(additional, data[key], at + segment(key));
+      }
     }
-  }
-};
+  },
+);
 
-export const allOfKeyword: Keyword = (schema, data, at, run) => {
+export const allOfKeyword = /* @__PURE__ */ keyword(['allOf'], (schema, data, at, run) => {
   for (const sub of (schema.allOf as BodySchema[] | undefined) ?? []) run.check(sub, data, at);
-};
+});
 
 export const anyOfKeyword = /* @__PURE__ */ alternatives('anyOf', 'must match a schema in anyOf');
 export const oneOfKeyword = /* @__PURE__ */ alternatives(
@@ -271,6 +284,17 @@ export const allKeywords: readonly Keyword[] = [
 
 /** Wraps one operation's request-body schema as a validator. */
 export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyValidator {
+  // The checks each schema object has a member for, found on first use: a schema then runs only
+  // those, not every keyword its spec uses.
+  const checks = new Map<object, readonly Keyword[]>();
+  const checksOf = (schema: Schema): readonly Keyword[] => {
+    let found = checks.get(schema);
+    if (!found) {
+      found = tables.keywords.filter((k) => k.keys.some((key) => key in schema));
+      checks.set(schema, found);
+    }
+    return found;
+  };
   const run: ValidationRun = {
     errors: [],
     formats: tables.formats,
@@ -281,7 +305,7 @@ export function bodyValidator(root: BodySchema, tables: BodySchemaTables): BodyV
       if (schema === true) return;
       if (schema === false) return run.fail(at, 'false schema', {}, 'boolean schema is false');
       if (schema.$ref !== undefined) run.check(tables.defs[schema.$ref as number]!, data, at);
-      for (const keyword of tables.keywords) keyword(schema, data, at, run);
+      for (const check of checksOf(schema)) check(schema, data, at, run);
     },
   };
   const validate = ((data: unknown) => {

@@ -388,6 +388,14 @@ describe('formatSdkDate', () => {
     expect(() => formatSdkDate(new Date(Number.NaN))).toThrow(TypeError);
     expect(() => formatSdkDate(1577836800000 as never)).toThrow(TypeError);
   });
+
+  it('keeps the text it formatted last without checking it again, and still refuses others', () => {
+    const text = formatSdkDate(new Date(Date.UTC(2026, 10, 24, 2, 40, 0)));
+    expect(formatSdkDate(text)).toBe('20261124T024000Z');
+    for (const bad of ['', '20261124T024000', '20261124T024060Z', `${text} `]) {
+      expect(() => formatSdkDate(bad)).toThrow(TypeError);
+    }
+  });
 });
 
 describe('input validation', () => {
