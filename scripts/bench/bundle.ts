@@ -109,6 +109,39 @@ function huaweiSdkEntry(): { name: string; contents: string; note: string } | un
   return undefined;
 }
 
+/**
+ * What every provider entry carries before any provider code: openapi-fetch, the client kit and
+ * the core (typed errors, error-body parsing, redaction, retries and timeouts, body validation).
+ * No goal of its own; it shows how much of each entry the provider part is.
+ */
+async function sharedLayerRow(
+  baseline: BundleMeasure | undefined,
+  baselineName: string | undefined,
+): Promise<BenchRow> {
+  const dist = (file: string) => JSON.stringify(`./dist/src/${file}`);
+  const m = await measureBundle(
+    {
+      contents: [
+        `export { createProviderClient } from ${dist('providers/client-kit.js')};`,
+        `export * from ${dist('core/index.js')};`,
+      ].join('\n'),
+    },
+    { external: ['node:crypto'] },
+  );
+  return {
+    section: 'bundle',
+    subject: 'shared layer of every entry (openapi-fetch, client kit, core)',
+    value: m.gzip,
+    baselineValue: baseline?.gzip ?? 0,
+    unit: 'B gz',
+    baseline: baseline ? `${baselineName} (same esbuild options)` : 'none',
+    ratio: baseline ? baseline.gzip / m.gzip : null,
+    goal: null,
+    met: null,
+    note: `${(m.raw / 1024).toFixed(1)} KB minified, no provider code; the entries above add their provider's client, auth and spec data to it`,
+  };
+}
+
 export async function benchBundles(): Promise<{
   rows: BenchRow[];
   details: Record<string, unknown>;
@@ -165,5 +198,6 @@ export async function benchBundles(): Promise<{
     });
   }
   if (baseline && rows[0]) rows[0].note = `${rows[0].note}. Baseline: ${baselineNote}`;
+  rows.push(await sharedLayerRow(baseline, sdk?.name));
   return { rows, details };
 }
