@@ -46,9 +46,13 @@ describe('compileRequestValidators', () => {
     expect(code).not.toContain('patternKeyword');
   });
 
-  it("names the interpreter's keyword exports, in the order of its allKeywords", () => {
+  it("names the interpreter's keyword exports and their keys, in the order of allKeywords", () => {
     const exports = interpreter as unknown as Record<string, unknown>;
     expect(KEYWORD_EXPORTS.map(([name]) => exports[name])).toEqual(interpreter.allKeywords);
+    // ...and the schema members each check reads, as the interpreter itself lists them.
+    expect(KEYWORD_EXPORTS.map(([, keywords]) => keywords)).toEqual(
+      interpreter.allKeywords.map((check) => check.keys),
+    );
   });
 
   it('refuses a keyword the interpreter does not implement, naming it and where it is', () => {
