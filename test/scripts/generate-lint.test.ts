@@ -2,32 +2,17 @@
 // problems `redocly lint` reports, and fail on warnings as well as errors. Run against throwaway
 // copies of the repository (node_modules symlinked) with known problems planted in the specs.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/spec-files.js';
-
-const COPIED = [
-  'specs',
-  'scripts',
-  'redocly.yaml',
-  'package.json',
-  'tsconfig.json',
-  '.prettierrc.json',
-  '.prettierignore',
-];
+import { copyRepositoryForGenerate } from '../helpers/repo-sandbox.js';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 async function copyRepository(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'cloud-nic-lint-'));
+  const dir = await copyRepositoryForGenerate('cloud-nic-lint-');
   dirs.push(dir);
-  await Promise.all(
-    COPIED.map((name) => cp(path.join(repoRoot, name), path.join(dir, name), { recursive: true })),
-  );
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
 

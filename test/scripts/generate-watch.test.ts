@@ -2,21 +2,11 @@
 // throwaway copy of the repository (specs, redocly.yaml, scripts, configs, node_modules symlinked)
 // in a temp dir, so the real generated/ is never touched.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/spec-files.js';
-
-const COPIED = [
-  'specs',
-  'scripts',
-  'redocly.yaml',
-  'package.json',
-  'tsconfig.json',
-  '.prettierrc.json',
-  '.prettierignore',
-];
+import { copyRepositoryForGenerate } from '../helpers/repo-sandbox.js';
 
 let dir = '';
 let child: ChildProcess | undefined;
@@ -57,11 +47,7 @@ function stopWatcher(): void {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'cloud-nic-watch-'));
-  await Promise.all(
-    COPIED.map((name) => cp(path.join(repoRoot, name), path.join(dir, name), { recursive: true })),
-  );
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  dir = await copyRepositoryForGenerate('cloud-nic-watch-');
   child = spawn(path.join(dir, 'node_modules', '.bin', 'tsx'), ['scripts/generate.ts', '--watch'], {
     cwd: dir,
     detached: true,
